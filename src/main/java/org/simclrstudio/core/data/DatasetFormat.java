@@ -1,0 +1,18 @@
+package org.simclrstudio.core.data;
+
+import java.util.Locale;
+
+/** On-disk dataset formats, named as on the command line. */
+public enum DatasetFormat {
+    /** STL-10 binary files ({@code train_X.bin}, {@code train_y.bin}, ...). */
+    STL10,
+    /** IDX files of the MNIST family, raw or gzip-compressed. */
+    IDX,
+    /** One subfolder per class under {@code train/}, {@code test/} and optionally {@code unlabeled/}. */
+    FOLDER;
+
+    /** Returns the command-line name, such as {@code stl10}. */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
