@@ -1,15 +1,19 @@
 package org.simclrstudio.cli;
 
-import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code datasets} command. */
-@Command(name = "datasets", mixinStandardHelpOptions = true, description = "Inspects, exports and downloads datasets.")
-public final class DatasetsCommand implements Callable<Integer> {
+/** The {@code datasets} command group: inspect, export and download. */
+@Command(name = "datasets", mixinStandardHelpOptions = true,
+        description = "Inspects, exports and downloads datasets.",
+        subcommands = {DatasetsInspectCommand.class, DatasetsExportCommand.class, DatasetsDownloadCommand.class})
+public final class DatasetsCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        // TODO: implement; this stub only keeps the command name reserved.
-        throw new CliException("'datasets' is not available in this build yet");
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: inspect, export or download");
     }
 }
