@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Counts of a dataset for display: format, classes and, per split, the number of images and of
- * images per class. Built by reading every label once, which takes milliseconds even for STL-10.
+ * images per class. Building it reads every label once and no image data.
  *
  * @param format the on-disk format
  * @param location the folder the dataset was opened from

@@ -82,9 +82,9 @@ class DatasetSplitsTest {
         assertFalse(Arrays.equals(first, other));
         // Not simply the first images of each class.
         int[] firstFive = new int[50];
-        int[] taken = new int[10];
+        int[] takenPerClass = new int[10];
         for (int i = 0, n = 0; n < 50; i++) {
-            if (taken[train.label(i)]++ < 5) {
+            if (takenPerClass[train.label(i)]++ < 5) {
                 firstFive[n++] = i;
             }
         }
