@@ -1,7 +1,15 @@
 package org.simclrstudio.core.image;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -15,6 +23,7 @@ import java.util.Locale;
 import java.util.Objects;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.event.IIOReadWarningListener;
@@ -149,8 +158,15 @@ public final class ImageDecoder {
             checkSize(name, format, width, height);
             checkMemory(name, reader, width, height);
 
-            BufferedImage image = reader.read(0, reader.getDefaultReadParam());
+            ImageReadParam param = reader.getDefaultReadParam();
+            BufferedImage destination = format == ImageFormat.JPEG ? rgbDestination(reader, width, height) : null;
+            param.setDestination(destination);
+            BufferedImage image = reader.read(0, param);
             checkWarnings(name, format, warnings);
+            if (image == destination && destination != null) {
+                // The reader wrote R, G, B bytes straight into the buffer RgbImage wraps.
+                return new RgbImage(width, height, ((DataBufferByte) destination.getRaster().getDataBuffer()).getData());
+            }
             return RasterConversion.toRgb(image);
         } catch (ImageDecodeException e) {
             throw e;
@@ -167,6 +183,30 @@ public final class ImageDecoder {
         } finally {
             reader.dispose();
         }
+    }
+
+    /**
+     * Returns an image whose raster is laid out exactly as {@link RgbImage} (interleaved sRGB bytes
+     * in R, G, B order), for readers that can convert into it, which saves a copy of a large photo.
+     * Returns {@code null} for grey pictures and readers that offer no 8-bit RGB output.
+     */
+    private static BufferedImage rgbDestination(ImageReader reader, int width, int height) throws IOException {
+        ImageTypeSpecifier raw = reader.getRawImageType(0);
+        if (raw == null || raw.getNumBands() < 3) {
+            return null;
+        }
+        boolean offersRgb = false;
+        for (Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0); types.hasNext(); ) {
+            offersRgb |= types.next().getBufferedImageType() == BufferedImage.TYPE_3BYTE_BGR;
+        }
+        if (!offersRgb) {
+            return null;
+        }
+        ColorModel colorModel = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(width * height * 3), width, height,
+                width * 3, 3, new int[] {0, 1, 2}, null);
+        return new BufferedImage(colorModel, raster, false, null);
     }
 
     /** Picks the TwelveMonkeys reader where one exists (CMYK/YCCK JPEG, WebP), else the JDK's. */

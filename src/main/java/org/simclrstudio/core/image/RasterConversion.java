@@ -121,6 +121,15 @@ final class RasterConversion {
 
         if (buffer instanceof DataBufferByte bytes) {
             byte[] data = bytes.getData();
+            if (alphaOffset < 0 && pixelStride == 3 && scanlineStride == width * 3) {
+                // Rows without padding, as JPEG and PNG readers deliver RGB: one flat loop.
+                for (int o = 0, p = base; o < out.length; o += 3, p += 3) {
+                    out[o] = data[p + redOffset];
+                    out[o + 1] = data[p + greenOffset];
+                    out[o + 2] = data[p + blueOffset];
+                }
+                return;
+            }
             int o = 0;
             for (int y = 0; y < height; y++) {
                 int p = base + y * scanlineStride;

@@ -194,6 +194,24 @@ class ImageDecoderTest {
     }
 
     @Test
+    void jpegMatchesTwelveMonkeysSrgbOutput() throws Exception {
+        // The decoder reads JPEGs straight into its own RGB buffer; the pixels must equal the
+        // reader's default sRGB output, including CMYK and embedded non-sRGB ICC profiles.
+        for (String name : new String[] {"exif/Landscape_1.jpg", "jpeg/cmyk-sample.jpg",
+                "jpeg/cmm-exception-adobe-rgb.jpg", "jpeg/jfif-progressive-invalid-dht.jpg"}) {
+            RgbImage image = decodeResource(name);
+            BufferedImage expected = ImageIO.read(new java.io.ByteArrayInputStream(TestImages.resource(name)));
+            assertEquals(expected.getWidth(), image.width(), name);
+            assertEquals(expected.getHeight(), image.height(), name);
+            for (int y = 0; y < image.height(); y += 7) {
+                for (int x = 0; x < image.width(); x += 5) {
+                    assertEquals(hex(expected.getRGB(x, y)), hex(image.rgb(x, y)), name + " at " + x + "," + y);
+                }
+            }
+        }
+    }
+
+    @Test
     void cmykJpegColours() throws Exception {
         // A book cover on a light-blue background; inverted CMYK would come out orange.
         RgbImage image = decodeResource("jpeg/cmyk-sample.jpg");
