@@ -71,8 +71,8 @@ public final class ImageDecoder {
             List.of("premature end of jpeg file", "premature end of data segment");
 
     static {
-        // A plain class path (the launcher's lib/*) registers plug-ins through META-INF/services,
-        // but class loaders that ImageIO did not see at start-up need a rescan.
+        // ImageIO registers the plug-ins on the system class path when it first loads; the rescan
+        // also finds those visible only to the thread's context class loader.
         ImageIO.scanForPlugins();
         // Decoding from memory needs no temporary files on disk.
         ImageIO.setUseCache(false);
@@ -91,30 +91,26 @@ public final class ImageDecoder {
      */
     public static RgbImage decode(Path file) throws ImageDecodeException {
         Objects.requireNonNull(file, "file");
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        if (Files.isDirectory(file)) {
-            throw new ImageDecodeException(name + ": is a folder, not an image file; " + DROP_ADVICE);
-        }
-        byte[] data;
-        try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new ImageDecodeException(String.format(Locale.ROOT,
-                        "%s: the file is %,d MB, larger than the maximum of %,d MB; save a smaller copy first",
-                        name, size >> 20, MAX_FILE_BYTES >> 20));
-            }
-            data = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ImageDecodeException(name + ": file not found (" + file.toAbsolutePath()
-                    + "); check that it still exists", e);
-        } catch (AccessDeniedException e) {
-            throw new ImageDecodeException(name + ": cannot be read (permission denied); "
-                    + "check the file's permissions", e);
-        } catch (IOException e) {
-            throw new ImageDecodeException(name + ": cannot be read (" + oneLine(e) + "); "
-                    + "check that the file is accessible", e);
-        }
-        return decode(data, name);
+        String name = fileName(file);
+        return decodeScaled(readFile(file, name), name, 0);
+    }
+
+    /**
+     * Decodes the image file at {@code file} and, when its shorter side is longer than
+     * {@code shorterSide}, shrinks it with area averaging so the shorter side is exactly that
+     * long. The EXIF orientation is applied after shrinking, which saves time and memory for
+     * thumbnails and classifier input.
+     *
+     * @param file the file to read; messages name it by its file name
+     * @param shorterSide the maximum length of the shorter side in pixels, at least 1
+     * @return the upright picture in 8-bit RGB, never enlarged
+     * @throws ImageDecodeException for the same reasons as {@link #decode(Path)}
+     */
+    public static RgbImage decodeDownscaled(Path file, int shorterSide) throws ImageDecodeException {
+        Objects.requireNonNull(file, "file");
+        requirePositive(shorterSide);
+        String name = fileName(file);
+        return decodeScaled(readFile(file, name), name, shorterSide);
     }
 
     /**
@@ -127,6 +123,58 @@ public final class ImageDecoder {
      *     truncated or corrupt
      */
     public static RgbImage decode(byte[] data, String name) throws ImageDecodeException {
+        return decodeScaled(data, name, 0);
+    }
+
+    /**
+     * Decodes an image held in memory and shrinks it as {@link #decodeDownscaled(Path, int)} does.
+     *
+     * @param data the complete file contents
+     * @param name what messages call the image, usually its file name
+     * @param shorterSide the maximum length of the shorter side in pixels, at least 1
+     * @throws ImageDecodeException for the same reasons as {@link #decode(byte[], String)}
+     */
+    public static RgbImage decodeDownscaled(byte[] data, String name, int shorterSide) throws ImageDecodeException {
+        requirePositive(shorterSide);
+        return decodeScaled(data, name, shorterSide);
+    }
+
+    private static String fileName(Path file) {
+        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    }
+
+    private static byte[] readFile(Path file, String name) throws ImageDecodeException {
+        if (Files.isDirectory(file)) {
+            throw new ImageDecodeException(name + ": is a folder, not an image file; " + DROP_ADVICE);
+        }
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new ImageDecodeException(String.format(Locale.ROOT,
+                        "%s: the file is %,d MB, larger than the maximum of %,d MB; save a smaller copy first",
+                        name, size >> 20, MAX_FILE_BYTES >> 20));
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ImageDecodeException(name + ": file not found (" + file.toAbsolutePath()
+                    + "); check that it still exists", e);
+        } catch (AccessDeniedException e) {
+            throw new ImageDecodeException(name + ": cannot be read (permission denied); "
+                    + "check the file's permissions", e);
+        } catch (IOException e) {
+            throw new ImageDecodeException(name + ": cannot be read (" + oneLine(e) + "); "
+                    + "check that the file is accessible", e);
+        }
+    }
+
+    private static void requirePositive(int shorterSide) {
+        if (shorterSide < 1) {
+            throw new IllegalArgumentException("shorterSide must be at least 1, got " + shorterSide);
+        }
+    }
+
+    /** Decodes, shrinks when {@code shorterSide} is positive and smaller, then applies the orientation. */
+    private static RgbImage decodeScaled(byte[] data, String name, int shorterSide) throws ImageDecodeException {
         Objects.requireNonNull(data, "data");
         String label = name == null || name.isBlank() ? "image" : name;
         if (data.length == 0) {
@@ -140,6 +188,12 @@ public final class ImageDecoder {
         }
         checkContainerLength(label, format, data);
         RgbImage stored = decodePixels(data, label, format);
+        int shorter = Math.min(stored.width(), stored.height());
+        if (shorterSide > 0 && shorter > shorterSide) {
+            int width = (int) Math.max(1, Math.round((double) stored.width() * shorterSide / shorter));
+            int height = (int) Math.max(1, Math.round((double) stored.height() * shorterSide / shorter));
+            stored = ImageResizer.resize(stored, width, height);
+        }
         int orientation = format.mayCarryExif() ? ExifOrientation.read(data, format, label) : ExifOrientation.NORMAL;
         return ExifOrientation.apply(stored, orientation);
     }

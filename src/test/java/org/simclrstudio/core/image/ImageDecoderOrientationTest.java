@@ -49,6 +49,23 @@ class ImageDecoderOrientationTest {
     }
 
     @Test
+    void downscaledDecodeTurnsAfterShrinking() throws Exception {
+        RgbImage upright = ImageResizer.resize(decodeResource("exif/Landscape_1.jpg"), 144, 96);
+
+        for (int orientation : new int[] {3, 6, 8}) {
+            String name = "exif/Landscape_" + orientation + ".jpg";
+            RgbImage small = ImageDecoder.decodeDownscaled(TestImages.resource(name), name, 96);
+            assertEquals(144, small.width(), name);
+            assertEquals(96, small.height(), name);
+            double difference = meanAbsoluteDifference(upright, small);
+            assertTrue(difference < SAME_PICTURE, name + " differs from Landscape_1 by " + difference);
+        }
+        RgbImage portrait = ImageDecoder.decodeDownscaled(TestImages.resource("exif/Portrait_6.jpg"), "Portrait_6.jpg", 96);
+        assertEquals(96, portrait.width());
+        assertEquals(144, portrait.height());
+    }
+
+    @Test
     void wrongOrientationIsDetectable() throws Exception {
         // Guards the threshold above: a mirrored or turned picture must count as different.
         RgbImage upright = thumbnail(decodeResource("exif/Landscape_1.jpg"));

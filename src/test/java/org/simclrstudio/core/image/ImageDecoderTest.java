@@ -308,6 +308,18 @@ class ImageDecoderTest {
     }
 
     @Test
+    void downscaledDecodeNeverEnlarges() throws Exception {
+        RgbImage small = ImageDecoder.decodeDownscaled(fixture("palette_color.png"), 96);
+        RgbImage cat = ImageDecoder.decodeDownscaled(fixture("chelsea.png"), 50);
+
+        assertEquals(10, small.width());
+        assertEquals(10, small.height());
+        assertEquals(75, cat.width());
+        assertEquals(50, cat.height());
+        assertTrue(meanAbsoluteDifference(ImageDecoder.decode(fixture("chelsea.bmp")), cat) < 2);
+    }
+
+    @Test
     void imageIoDiskCacheIsOff() throws ImageDecodeException, IOException {
         ImageDecoder.decode(fixture("palette_color.png"));
 
