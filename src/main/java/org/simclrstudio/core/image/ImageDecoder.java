@@ -71,8 +71,8 @@ public final class ImageDecoder {
             List.of("premature end of jpeg file", "premature end of data segment");
 
     static {
-        // ImageIO registers the plug-ins on the system class path when it first loads; the rescan
-        // also finds those visible only to the thread's context class loader.
+        // ImageIO registers the plug-ins on the system class path when it first loads. The rescan
+        // also finds plug-ins visible only to the thread's context class loader.
         ImageIO.scanForPlugins();
         // Decoding from memory needs no temporary files on disk.
         ImageIO.setUseCache(false);
@@ -394,7 +394,7 @@ public final class ImageDecoder {
                 + oneLine(e) + "); open the file in an image editor and save it again", e);
     }
 
-    /** The innermost useful message of {@code e}, on one line. */
+    /** Returns the innermost useful message of {@code e}, on one line. */
     private static String oneLine(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause

@@ -253,7 +253,7 @@ class ImageDecoderRejectionTest {
         assertContains("100 megapixels", e.getMessage());
     }
 
-    /** A PNG whose IHDR declares {@code width} x {@code height} RGB, followed by a few rows of zeros. */
+    /** Builds a PNG whose IHDR declares {@code width} x {@code height} RGB, followed by a few rows of zeros. */
     private static byte[] png(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
@@ -281,7 +281,7 @@ class ImageDecoderRejectionTest {
         out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
-    /** A GIF89a whose screen and first image descriptor declare {@code width} x {@code height}. */
+    /** Builds a GIF89a whose screen and first image descriptor declare {@code width} x {@code height}. */
     private static byte[] gif(int width, int height) {
         ByteBuffer buffer = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
         buffer.put("GIF89a".getBytes(StandardCharsets.US_ASCII));
@@ -295,7 +295,7 @@ class ImageDecoderRejectionTest {
         return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
-    /** A 24-bit BMP whose BITMAPINFOHEADER declares {@code width} x {@code height}, with 1 KB of pixels. */
+    /** Builds a 24-bit BMP whose BITMAPINFOHEADER declares {@code width} x {@code height}, with 1 KB of pixels. */
     private static byte[] bmp(int width, int height) {
         ByteBuffer buffer = ByteBuffer.allocate(54 + 1024).order(ByteOrder.LITTLE_ENDIAN);
         buffer.put((byte) 'B').put((byte) 'M').putInt(54 + 1024).putInt(0).putInt(54);
@@ -304,7 +304,7 @@ class ImageDecoderRejectionTest {
         return buffer.array();
     }
 
-    /** A baseline JPEG start whose SOF0 declares {@code width} x {@code height}, three components. */
+    /** Builds the start of a baseline JPEG whose SOF0 declares {@code width} x {@code height}, three components. */
     private static byte[] jpeg(int width, int height) {
         ByteBuffer buffer = ByteBuffer.allocate(64);
         buffer.put((byte) 0xFF).put((byte) 0xD8);
@@ -317,7 +317,7 @@ class ImageDecoderRejectionTest {
         return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
-    /** A little-endian grey TIFF whose first IFD declares {@code width} x {@code height}, one strip. */
+    /** Builds a little-endian grey TIFF whose first IFD declares {@code width} x {@code height}, one strip. */
     private static byte[] tiff(int width, int height) {
         short[][] entries = {
             // tag, type (3 SHORT, 4 LONG); the value follows in the loop below
