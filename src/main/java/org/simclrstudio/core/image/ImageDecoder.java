@@ -140,7 +140,12 @@ public final class ImageDecoder {
     }
 
     private static String fileName(Path file) {
-        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return label(file.getFileName() == null ? file.toString() : file.getFileName().toString());
+    }
+
+    /** Returns the name for messages, with control characters replaced so a message stays on one line. */
+    private static String label(String name) {
+        return name == null || name.isBlank() ? "image" : name.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static byte[] readFile(Path file, String name) throws ImageDecodeException {
@@ -176,7 +181,7 @@ public final class ImageDecoder {
     /** Decodes, shrinks when {@code shorterSide} is positive and smaller, then applies the orientation. */
     private static RgbImage decodeScaled(byte[] data, String name, int shorterSide) throws ImageDecodeException {
         Objects.requireNonNull(data, "data");
-        String label = name == null || name.isBlank() ? "image" : name;
+        String label = label(name);
         if (data.length == 0) {
             throw new ImageDecodeException(label + ": the file is empty (0 bytes); it may be an unfinished "
                     + "download or copy, so save or copy it again");
@@ -188,14 +193,25 @@ public final class ImageDecoder {
         }
         checkContainerLength(label, format, data);
         RgbImage stored = decodePixels(data, label, format);
-        int shorter = Math.min(stored.width(), stored.height());
-        if (shorterSide > 0 && shorter > shorterSide) {
-            int width = (int) Math.max(1, Math.round((double) stored.width() * shorterSide / shorter));
-            int height = (int) Math.max(1, Math.round((double) stored.height() * shorterSide / shorter));
-            stored = ImageResizer.resize(stored, width, height);
+        try {
+            int shorter = Math.min(stored.width(), stored.height());
+            if (shorterSide > 0 && shorter > shorterSide) {
+                int width = (int) Math.max(1, Math.round((double) stored.width() * shorterSide / shorter));
+                int height = (int) Math.max(1, Math.round((double) stored.height() * shorterSide / shorter));
+                stored = ImageResizer.resize(stored, width, height);
+            }
+            int orientation = format.mayCarryExif() ? ExifOrientation.read(data, format, label) : ExifOrientation.NORMAL;
+            return ExifOrientation.apply(stored, orientation);
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(label, format, stored.width(), stored.height(), e);
         }
-        int orientation = format.mayCarryExif() ? ExifOrientation.read(data, format, label) : ExifOrientation.NORMAL;
-        return ExifOrientation.apply(stored, orientation);
+    }
+
+    private static ImageDecodeException outOfMemory(String name, ImageFormat format, int width, int height,
+            OutOfMemoryError e) {
+        return new ImageDecodeException(String.format(Locale.ROOT,
+                "%s: not enough memory to decode this %dx%d %s image; downscale it first or give the app "
+                        + "more memory (-Xmx)", name, width, height, format.displayName()), e);
     }
 
     private static RgbImage decodePixels(byte[] data, String name, ImageFormat format) throws ImageDecodeException {
@@ -215,6 +231,8 @@ public final class ImageDecoder {
             ImageReadParam param = reader.getDefaultReadParam();
             BufferedImage destination = format == ImageFormat.JPEG ? rgbDestination(reader, width, height) : null;
             param.setDestination(destination);
+            // NOTE: a GIF's first frame is returned at its own size and position is ignored, so a first
+            // frame smaller than the GIF's logical screen is not placed on that screen.
             BufferedImage image = reader.read(0, param);
             checkWarnings(name, format, warnings);
             if (image == destination && destination != null) {
@@ -224,16 +242,12 @@ public final class ImageDecoder {
             return RasterConversion.toRgb(image);
         } catch (ImageDecodeException e) {
             throw e;
-        } catch (IIOException e) {
-            throw corrupt(name, format, e);
         } catch (IOException | RuntimeException e) {
             // Decoders signal broken data with all kinds of unchecked exceptions too
             // (IndexOutOfBounds, IllegalArgument, CMMException, ...).
             throw corrupt(name, format, e);
         } catch (OutOfMemoryError e) {
-            throw new ImageDecodeException(String.format(Locale.ROOT,
-                    "%s: not enough memory to decode this %dx%d %s image; downscale it first or give the app "
-                            + "more memory (-Xmx)", name, width, height, format.displayName()), e);
+            throw outOfMemory(name, format, width, height, e);
         } finally {
             reader.dispose();
         }

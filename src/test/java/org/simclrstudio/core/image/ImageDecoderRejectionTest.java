@@ -76,6 +76,13 @@ class ImageDecoderRejectionTest {
     }
 
     @Test
+    void lineBreakInNameStaysOneLine() {
+        ImageDecodeException e = rejected(new byte[0], "two\nlines.png");
+
+        assertOneLine(e, "two?lines.png");
+    }
+
+    @Test
     void binaryNonImageQuotesBytes() {
         ImageDecodeException e = rejected(new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0}, "program.png");
 
