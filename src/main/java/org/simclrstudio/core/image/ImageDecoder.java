@@ -64,10 +64,10 @@ public final class ImageDecoder {
     private static final String DROP_ADVICE = "drop a " + ImageFormat.SUPPORTED_LIST + " file";
 
     /**
-     * libjpeg warnings (as the JDK's JPEG reader reports them) that mean the data ended before the
-     * last scan line, leaving the rest of the picture grey.
+     * libjpeg warnings (as the JDK's JPEG reader reports them) that mean the compressed data ended
+     * or broke off before the last scan line, leaving the rest of the picture grey or garbled.
      */
-    private static final List<String> TRUNCATION_WARNINGS =
+    private static final List<String> INCOMPLETE_DATA_WARNINGS =
             List.of("premature end of jpeg file", "premature end of data segment");
 
     static {
@@ -226,20 +226,23 @@ public final class ImageDecoder {
             width = reader.getWidth(0);
             height = reader.getHeight(0);
             checkSize(name, format, width, height);
+            GifScreen screen = format == ImageFormat.GIF ? GifScreen.read(reader, width, height) : null;
+            if (screen != null) {
+                checkSize(name, format, screen.width(), screen.height());
+            }
             checkMemory(name, reader, width, height);
 
             ImageReadParam param = reader.getDefaultReadParam();
             BufferedImage destination = format == ImageFormat.JPEG ? rgbDestination(reader, width, height) : null;
             param.setDestination(destination);
-            // NOTE: a GIF's first frame is returned at its own size and position is ignored, so a first
-            // frame smaller than the GIF's logical screen is not placed on that screen.
             BufferedImage image = reader.read(0, param);
             checkWarnings(name, format, warnings);
             if (image == destination && destination != null) {
                 // The reader wrote R, G, B bytes straight into the buffer RgbImage wraps.
                 return new RgbImage(width, height, ((DataBufferByte) destination.getRaster().getDataBuffer()).getData());
             }
-            return RasterConversion.toRgb(image);
+            RgbImage rgb = RasterConversion.toRgb(image);
+            return screen == null ? rgb : screen.place(rgb);
         } catch (ImageDecodeException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -354,11 +357,15 @@ public final class ImageDecoder {
             throws ImageDecodeException {
         for (String warning : warnings) {
             String lower = warning.toLowerCase(Locale.ROOT);
-            for (String truncation : TRUNCATION_WARNINGS) {
-                if (lower.contains(truncation)) {
-                    throw truncated(name, format, warning.strip(), null);
+            for (String incomplete : INCOMPLETE_DATA_WARNINGS) {
+                if (lower.contains(incomplete)) {
+                    throw new ImageDecodeException(name + ": the " + format.displayName() + " data ends early or is "
+                            + "damaged (" + warning.strip() + "), so part of the picture is missing; if the file is an "
+                            + "unfinished download or copy, get it again");
                 }
             }
+            // NOTE: other warnings are accepted. Among them "extraneous bytes before marker" also
+            // follows bit errors in the compressed data, which libjpeg decodes into visible garbage.
             LOG.debug("{}: decoder warning: {}", name, warning);
         }
     }

@@ -183,6 +183,69 @@ class ImageDecoderTest {
     }
 
     @Test
+    void gifFrameSmallerThanScreenIsPlaced() throws Exception {
+        // Dropping the first frame of the animation leaves the second, 10x25 at (4, 0) on the 14x25
+        // screen with transparent pixels, as the first frame.
+        byte[] whole = Files.readAllBytes(fixture("no_time_for_that_tiny.gif"));
+        BufferedImage secondFrame = readGifFrame(whole, 1);
+        byte[] withoutFirst = removeFirstGifFrame(whole);
+
+        RgbImage image = ImageDecoder.decode(withoutFirst, "second-frame.gif");
+
+        assertEquals(10, secondFrame.getWidth(), "fixture: second frame width");
+        assertEquals(14, image.width());
+        assertEquals(25, image.height());
+        for (int y = 0; y < 25; y++) {
+            for (int x = 0; x < 4; x++) {
+                assertEquals("ffffff", hex(image.rgb(x, y)), "uncovered screen at " + x + "," + y);
+            }
+            for (int x = 4; x < 14; x++) {
+                int argb = secondFrame.getRGB(x - 4, y);
+                String expected = argb >>> 24 == 0 ? "ffffff" : hex(argb);
+                assertEquals(expected, hex(image.rgb(x, y)), "frame pixel at " + x + "," + y);
+            }
+        }
+    }
+
+    private static BufferedImage readGifFrame(byte[] gif, int index) throws IOException {
+        javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try {
+            reader.setInput(ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(gif)));
+            return reader.read(index);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** Returns the GIF without its first image block and the extensions just before it. */
+    private static byte[] removeFirstGifFrame(byte[] gif) {
+        int flags = gif[10] & 0xFF;
+        int position = 13 + ((flags & 0x80) != 0 ? 3 << ((flags & 7) + 1) : 0);
+        int frameStart = position;
+        while (gif[position] == 0x21) { // extension: label, then data sub-blocks
+            int next = skipSubBlocks(gif, position + 2);
+            if ((gif[position + 1] & 0xFF) == 0xFF) {
+                frameStart = next; // keep the application (loop) extension
+            }
+            position = next;
+        }
+        int imageFlags = gif[position + 9] & 0xFF;
+        int end = position + 10 + ((imageFlags & 0x80) != 0 ? 3 << ((imageFlags & 7) + 1) : 0);
+        end = skipSubBlocks(gif, end + 1); // LZW minimum code size, then data sub-blocks
+        byte[] result = new byte[gif.length - (end - frameStart)];
+        System.arraycopy(gif, 0, result, 0, frameStart);
+        System.arraycopy(gif, end, result, frameStart, gif.length - end);
+        return result;
+    }
+
+    private static int skipSubBlocks(byte[] gif, int position) {
+        while (gif[position] != 0) {
+            position += (gif[position] & 0xFF) + 1;
+        }
+        return position + 1;
+    }
+
+    @Test
     void progressiveJpegMatchesThePhoto() throws Exception {
         RgbImage png = ImageDecoder.decode(fixture("chelsea.png"));
         RgbImage jpeg = ImageDecoder.decode(fixture("chelsea-progressive.jpg"));
