@@ -44,7 +44,10 @@ import org.slf4j.LoggerFactory;
  * <p>Limits: at most {@value #MAX_SIDE} pixels per side, {@value #MAX_PIXELS} pixels in all and
  * {@value #MAX_FILE_BYTES} bytes per file. The dimensions come from the file header and are
  * checked before any pixel buffer is allocated, so a header that declares an enormous picture
- * costs no memory. A JPEG whose data ends early is rejected rather than returned half grey.
+ * costs no memory. A JPEG whose compressed data ends early is rejected rather than returned half
+ * grey, and so are PNG, TIFF and WebP files cut short and GIFs cut inside their first frame.
+ * {@link #decodeDownscaled(Path, int)} shrinks large pictures before the EXIF turn, for thumbnails
+ * and classifier input.
  *
  * <p>All methods are thread-safe: each call uses its own {@link ImageReader}.
  */
@@ -117,7 +120,7 @@ public final class ImageDecoder {
      * Decodes an image held in memory, such as pasted data or a file already read.
      *
      * @param data the complete file contents
-     * @param name what messages call the image, usually its file name
+     * @param name what messages call the image, usually its file name ("image" when null or blank)
      * @return the upright picture in 8-bit RGB
      * @throws ImageDecodeException when the data is empty, not a supported image, too large,
      *     truncated or corrupt
