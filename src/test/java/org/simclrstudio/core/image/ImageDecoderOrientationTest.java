@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.simclrstudio.core.image.TestImages.decodeResource;
 import static org.simclrstudio.core.image.TestImages.meanAbsoluteDifference;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.zip.CRC32;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -63,6 +68,59 @@ class ImageDecoderOrientationTest {
         RgbImage portrait = ImageDecoder.decodeDownscaled(TestImages.resource("exif/Portrait_6.jpg"), "Portrait_6.jpg", 96);
         assertEquals(96, portrait.width());
         assertEquals(144, portrait.height());
+    }
+
+    @Test
+    void pngExifChunkTurnsPicture() throws Exception {
+        // chelsea.png with an eXIf chunk (big-endian TIFF structure, IFD0: orientation = 6) after IHDR.
+        byte[] png = Files.readAllBytes(TestImages.fixture("chelsea.png"));
+        ByteBuffer exif = ByteBuffer.allocate(26);
+        exif.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+        exif.putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) 6).putShort((short) 0);
+        exif.putInt(0);
+        ByteArrayOutputStream tagged = new ByteArrayOutputStream();
+        tagged.write(png, 0, 33); // signature and IHDR
+        byte[] type = "eXIf".getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(type);
+        crc.update(exif.array());
+        tagged.writeBytes(ByteBuffer.allocate(4).putInt(exif.capacity()).array());
+        tagged.writeBytes(type);
+        tagged.writeBytes(exif.array());
+        tagged.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        tagged.write(png, 33, png.length - 33);
+
+        RgbImage image = ImageDecoder.decode(tagged.toByteArray(), "cat-exif.png");
+
+        assertEquals(100, image.width());
+        assertEquals(150, image.height());
+        RgbImage expected = ExifOrientation.apply(ImageDecoder.decode(TestImages.fixture("chelsea.png")), 6);
+        assertEquals(0, meanAbsoluteDifference(expected, image));
+    }
+
+    @Test
+    void tiffOrientationTagTurnsPicture() throws Exception {
+        // chelsea.tif is big-endian and carries orientation 1 in IFD0; set it to 8.
+        byte[] tiff = Files.readAllBytes(TestImages.fixture("chelsea.tif"));
+        ByteBuffer buffer = ByteBuffer.wrap(tiff);
+        int ifd = buffer.getInt(4);
+        int entries = buffer.getShort(ifd) & 0xFFFF;
+        boolean found = false;
+        for (int i = 0; i < entries; i++) {
+            int entry = ifd + 2 + i * 12;
+            if ((buffer.getShort(entry) & 0xFFFF) == 0x0112) {
+                buffer.putShort(entry + 8, (short) 8);
+                found = true;
+            }
+        }
+        assertTrue(found, "fixture: chelsea.tif has an orientation entry");
+
+        RgbImage image = ImageDecoder.decode(tiff, "cat-turned.tif");
+
+        assertEquals(50, image.width());
+        assertEquals(75, image.height());
+        RgbImage expected = ExifOrientation.apply(ImageDecoder.decode(TestImages.fixture("chelsea.tif")), 8);
+        assertEquals(0, meanAbsoluteDifference(expected, image));
     }
 
     @Test
