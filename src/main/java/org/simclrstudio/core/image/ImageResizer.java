@@ -41,6 +41,9 @@ public final class ImageResizer {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("Target size must be positive, got " + width + "x" + height);
         }
+        if ((long) width * height * 3 > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("Target size " + width + "x" + height + " exceeds one Java array of RGB bytes");
+        }
         return resizeRegion(src, 0, 0, src.width(), src.height(), width, height);
     }
 

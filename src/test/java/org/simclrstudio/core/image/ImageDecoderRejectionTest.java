@@ -131,6 +131,17 @@ class ImageDecoderRejectionTest {
     }
 
     @Test
+    void pathThroughAFile() throws Exception {
+        // The operating system raises "Not a directory", for root as for anyone.
+        Path file = Files.writeString(tempDir.resolve("notes.txt"), "text");
+
+        ImageDecodeException e = rejected(file.resolve("cat.png"));
+
+        assertOneLine(e, "cat.png");
+        assertContains("cannot be read", e.getMessage());
+    }
+
+    @Test
     void corruptJpegFromScikitImage() {
         ImageDecodeException e = rejected(fixture("truncated.jpg"));
 

@@ -216,5 +216,6 @@ class ImageResizerTest {
         assertThrows(IllegalArgumentException.class, () -> ImageResizer.resize(source, 0, 10));
         assertThrows(IllegalArgumentException.class, () -> ImageResizer.resize(source, 10, -1));
         assertThrows(IllegalArgumentException.class, () -> ImageResizer.resizeShorterSideAndCenterCrop(source, 0));
+        assertThrows(IllegalArgumentException.class, () -> ImageResizer.resize(source, 50_000, 50_000));
     }
 }
