@@ -18,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -278,7 +279,7 @@ class ImageDecoderRejectionTest {
         ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height);
         header.put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
         pngChunk(out, "IHDR", header.array());
-        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        Deflater deflater = new Deflater();
         deflater.setInput(new byte[4096]);
         deflater.finish();
         byte[] compressed = new byte[8192];

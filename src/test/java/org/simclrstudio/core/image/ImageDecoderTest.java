@@ -11,12 +11,19 @@ import static org.simclrstudio.core.image.TestImages.meanColour;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.simclrstudio.core.data.RgbImage;
@@ -208,9 +215,9 @@ class ImageDecoderTest {
     }
 
     private static BufferedImage readGifFrame(byte[] gif, int index) throws IOException {
-        javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
         try {
-            reader.setInput(ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(gif)));
+            reader.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(gif)));
             return reader.read(index);
         } finally {
             reader.dispose();
@@ -264,7 +271,7 @@ class ImageDecoderTest {
         for (String name : new String[] {"exif/Landscape_1.jpg", "jpeg/cmyk-sample.jpg",
                 "jpeg/cmm-exception-adobe-rgb.jpg", "jpeg/jfif-progressive-invalid-dht.jpg"}) {
             RgbImage image = decodeResource(name);
-            BufferedImage expected = ImageIO.read(new java.io.ByteArrayInputStream(TestImages.resource(name)));
+            BufferedImage expected = ImageIO.read(new ByteArrayInputStream(TestImages.resource(name)));
             assertEquals(expected.getWidth(), image.width(), name);
             assertEquals(expected.getHeight(), image.height(), name);
             for (int y = 0; y < image.height(); y += 7) {
@@ -379,6 +386,28 @@ class ImageDecoderTest {
         assertEquals(75, cat.width());
         assertEquals(50, cat.height());
         assertTrue(meanAbsoluteDifference(ImageDecoder.decode(fixture("chelsea.bmp")), cat) < 2);
+    }
+
+    @Test
+    void concurrentDecodesAgree() throws Exception {
+        String[] names = {"chelsea.png", "chelsea-progressive.jpg", "chelsea.tif", "no_time_for_that_tiny.gif"};
+        RgbImage[] expected = new RgbImage[names.length];
+        for (int i = 0; i < names.length; i++) {
+            expected[i] = ImageDecoder.decode(fixture(names[i]));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Double>> results = new ArrayList<>();
+            for (int round = 0; round < 40; round++) {
+                int index = round % names.length;
+                results.add(pool.submit(() -> meanAbsoluteDifference(expected[index], ImageDecoder.decode(fixture(names[index])))));
+            }
+            for (Future<Double> result : results) {
+                assertEquals(0.0, result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
