@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The EXIF orientation tag (0x0112) and the flip or rotation that turns stored pixels into the
- * picture a person sees. Values follow the TIFF 6.0 / EXIF 2.3 definition: 1 is upright, 2 to 4
- * flip or turn by 180 degrees, and 5 to 8 swap width and height.
+ * The TIFF/EXIF Orientation tag (0x0112) and the flip or rotation that turns stored pixels into
+ * the picture a person sees: 1 is upright, 2 to 4 flip or turn by 180 degrees, and 5 to 8 swap
+ * width and height. The tests check all eight values against photos tagged with each.
  */
 final class ExifOrientation {
 
