@@ -44,6 +44,9 @@ import org.simclrstudio.ui.common.Ui;
  */
 public final class ClassifyView extends BorderPane {
 
+    /** Width of every picture card, so the cards line up in columns. */
+    private static final double CARD_WIDTH = 500;
+
     private final ClassifyViewModel model;
     private final FlowPane cards = new FlowPane(16, 16);
 
@@ -107,6 +110,7 @@ public final class ClassifyView extends BorderPane {
         setOnDragExited(event -> dropZone.getStyleClass().remove("drag-over"));
 
         cards.setId("prediction-cards");
+        cards.setRowValignment(javafx.geometry.VPos.TOP);
         Label error = Ui.errorBanner(model.errorProperty());
         VBox content = new VBox(16, dropZone, error, cards);
         content.setPadding(new Insets(20));
@@ -212,15 +216,17 @@ public final class ClassifyView extends BorderPane {
                 bar.getStyleClass().add("top");
                 label.setStyle("-fx-font-weight: bold;");
             }
-            bar.setPrefWidth(150);
+            bar.setPrefWidth(140);
             Label percent = new Label(String.format(Locale.ROOT, "%.1f %%", 100 * prediction.probability()));
             percent.getStyleClass().add("parameter-value");
+            percent.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             bars.addRow(row++, label, bar, percent);
         }
         VBox text = new VBox(6, name, size, bars);
         HBox card = new HBox(14, frame, text);
         card.getStyleClass().add("prediction-card");
         card.setAlignment(Pos.CENTER_LEFT);
+        card.setPrefWidth(CARD_WIDTH);
         HBox.setHgrow(text, Priority.ALWAYS);
         return card;
     }
@@ -230,14 +236,18 @@ public final class ClassifyView extends BorderPane {
         name.setStyle("-fx-font-weight: bold;");
         Label message = new Label(picture.error());
         message.setWrapText(true);
-        message.setMaxWidth(380);
+        message.setMaxWidth(CARD_WIDTH - 90);
         message.getStyleClass().add("error-text");
         message.setStyle("-fx-text-fill: #991b1b;");
         VBox text = new VBox(6, name, message);
-        HBox card = new HBox(14, Ui.icon(MaterialDesignA.ALERT_CIRCLE_OUTLINE), text);
+        org.kordamp.ikonli.javafx.FontIcon icon = Ui.icon(MaterialDesignA.ALERT_CIRCLE_OUTLINE);
+        icon.setIconSize(28);
+        icon.setIconColor(javafx.scene.paint.Color.web("#b91c1c"));
+        HBox card = new HBox(14, icon, text);
         card.getStyleClass().add("prediction-card");
-        card.setAlignment(Pos.CENTER_LEFT);
-        card.setPrefWidth(470);
+        card.setAlignment(Pos.TOP_LEFT);
+        card.setPrefWidth(CARD_WIDTH);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return card;
     }
 }

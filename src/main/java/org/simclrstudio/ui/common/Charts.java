@@ -5,12 +5,29 @@ import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import java.util.Locale;
+
 import javafx.scene.control.Label;
+import javafx.util.StringConverter;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Line charts in the application's style, built on ChartFX. */
 public final class Charts {
+
+    /** Labels whole-number ticks only: steps and epochs have no fractions. */
+    private static final StringConverter<Number> WHOLE_NUMBERS = new StringConverter<>() {
+        @Override
+        public String toString(Number value) {
+            double number = value.doubleValue();
+            return number == Math.rint(number) ? String.format(Locale.ROOT, "%,d", (long) number) : "";
+        }
+
+        @Override
+        public Number fromString(String text) {
+            return Double.valueOf(text.replace(",", ""));
+        }
+    };
 
     private Charts() {
     }
@@ -27,6 +44,7 @@ public final class Charts {
         xAxis.setAutoRangePadding(0.02);
         // A null unit drops the empty "[]" ChartFX 11.3 appends to an axis name.
         xAxis.setUnit(null);
+        xAxis.setTickLabelFormatter(WHOLE_NUMBERS);
         DefaultNumericAxis yAxis = new DefaultNumericAxis(yName);
         yAxis.setUnit(null);
         if (fixedUnitRange) {

@@ -196,6 +196,8 @@ public final class TrainingView extends BorderPane {
         progress.setId("training-progress");
         progress.progressProperty().bind(model.progressProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
+        progress.setMinHeight(8);
+        progress.setPrefHeight(8);
         Label progressText = new Label();
         progressText.setId("training-progress-text");
         progressText.textProperty().bind(model.progressTextProperty());
@@ -335,11 +337,15 @@ public final class TrainingView extends BorderPane {
             name.setStyle("-fx-font-weight: bold;");
             String accuracy = run.epochs().isEmpty() ? "no epoch yet" : String.format(Locale.ROOT,
                     "val %.1f %%", 100 * run.epochs().get(run.epochs().size() - 1).validationAccuracy());
-            String outcome = run.outcome() == null ? "" : " · " + outcomeText(run.outcome().status());
+            String outcome = run.outcome() == null || run.outcome().status() == RunOutcome.Status.COMPLETED ? ""
+                    : " · " + outcomeText(run.outcome().status());
             Label detail = new Label(TrainingViewModel.kindTitle(run.kind()) + " · " + run.epochs().size()
                     + " epochs · " + accuracy + outcome);
             detail.getStyleClass().add("muted");
-            setGraphic(new VBox(1, name, detail));
+            VBox box = new VBox(1, name, detail);
+            // A zero preferred width lets the list fit the cell to its width instead of scrolling sideways.
+            box.setPrefWidth(0);
+            setGraphic(box);
             setText(null);
         }
 

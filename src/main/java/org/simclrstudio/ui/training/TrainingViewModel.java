@@ -96,7 +96,7 @@ public final class TrainingViewModel {
     private final BoundedSeries contrastiveAccuracy = new BoundedSeries("Contrastive accuracy", MAX_POINTS);
     private final BoundedSeries probeAccuracy = new BoundedSeries("Probe accuracy", MAX_POINTS);
     private final BoundedSeries trainAccuracy = new BoundedSeries("Train accuracy", MAX_POINTS);
-    private final BoundedSeries validationAccuracy = new BoundedSeries("Validation accuracy", MAX_POINTS);
+    private final BoundedSeries validationAccuracy = new BoundedSeries("This run", MAX_POINTS);
     private final ObservableList<BoundedSeries> comparisons = FXCollections.observableArrayList();
     private final ObservableList<BoundedSeries> comparisonsView = FXCollections.unmodifiableObservableList(comparisons);
     private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
