@@ -28,9 +28,11 @@ public class StudioApplication extends Application {
     public void start(Stage stage) {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
                 LOG.error("Uncaught exception on thread {}", thread.getName(), error));
+        LOG.info("JavaFX started {} ms after launch", (System.nanoTime() - LAUNCH_NANOS) / 1_000_000);
         executor = new FxTaskExecutor();
         shell = StudioShell.create(new SettingsStore(AppDirs.settingsFile()), executor, AppDirs.runs(),
                 AppDirs.datasets());
+        LOG.info("Shell built {} ms after launch", (System.nanoTime() - LAUNCH_NANOS) / 1_000_000);
         shell.show(stage);
         Platform.runLater(() -> LOG.info("Main window shown {} ms after launch",
                 (System.nanoTime() - LAUNCH_NANOS) / 1_000_000));
