@@ -149,7 +149,7 @@ done
 DISPLAY=$display xwininfo -id "$window" | grep -E 'xwininfo|Width|Height'
 sleep 2
 kill -0 "$app_pid" 2>/dev/null || { cat "$work/gui.log" >&2; fail "the desktop app exited after showing its window"; }
-if grep -E 'Exception|Error' "$work/gui.log"; then
+if grep -E 'Exception in thread|Caused by:|java\.lang\.[A-Za-z]*Error' "$work/gui.log"; then
   fail "the desktop app printed errors (above)"
 fi
 [ ! -e "$work/home/.openjfx" ] || fail "JavaFX extracted native libraries to ~/.openjfx: the runtime should carry them"
