@@ -57,7 +57,7 @@ public final class GpuEnableCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Prints progress to standard error at most once per whole percent. */
+    /** Prints a progress line to standard error when the whole percent or the step changes. */
     private static final class ConsoleProgress implements TaskContext {
         private final PrintWriter err;
         private long lastPercent = -1;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the machine reports about NVIDIA GPUs, read without loading any CUDA library.
+ * NVIDIA driver and GPU details as the machine reports them, read without loading any CUDA library.
  *
  * @param driverVersion NVIDIA kernel driver version, such as {@code 550.54.14}; empty without a driver
  * @param cudaVersion highest CUDA version the driver supports, as {@code nvidia-smi} prints it
