@@ -2,7 +2,7 @@ package org.simclrstudio.core.data.download;
 
 /**
  * A download or extraction that failed. The message is one line for the user: it names the URL or
- * file, says what went wrong and what to do next.
+ * file, what failed and what to do next.
  */
 public class DownloadException extends Exception {
 

@@ -97,7 +97,7 @@ final class ResumableHttpDownload {
                 if (complete.isPresent()) {
                     return complete.getAsLong();
                 }
-                // A 416 answer for a stale part file: start again from the first byte.
+                // The server rejected the range of a stale part file with 416, so start again from the first byte.
                 failuresInARow = 0;
             } catch (RetriableException e) {
                 long after = sizeOf(part);

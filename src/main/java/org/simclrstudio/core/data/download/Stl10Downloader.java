@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@code stl10_binary.tar.gz}, checked against the MD5 sum (a mismatch deletes it) and extracted
  * into a hidden temporary folder inside {@code DIR}, which is renamed to {@code DIR/stl10_binary} only
  * when every entry is written. So {@code DIR/stl10_binary} exists only when complete, whenever the
- * process stops. The archive is deleted after a successful extraction unless {@link #keepArchive} asks
- * otherwise. Free disk space is checked before the download (archive plus an estimate of the
+ * process stops. The archive is deleted after a successful extraction unless {@link #keepArchive} is
+ * set. Free disk space is checked before the download (archive plus an estimate of the
  * extracted size) and again before extraction (the size the gzip trailer declares).
  *
  * <p>Instances are immutable and safe to share; {@code with...} methods return changed copies.

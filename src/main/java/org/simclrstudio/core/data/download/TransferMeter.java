@@ -96,7 +96,13 @@ public final class TransferMeter {
             value /= 1000;
             unit++;
         }
-        return String.format(Locale.ROOT, value < 10 ? "%.2f %s" : value < 100 ? "%.1f %s" : "%.0f %s", value, units[unit]);
+        String pattern = "%.0f %s";
+        if (value < 10) {
+            pattern = "%.2f %s";
+        } else if (value < 100) {
+            pattern = "%.1f %s";
+        }
+        return String.format(Locale.ROOT, pattern, value, units[unit]);
     }
 
     /** Formats seconds as {@code 45 s}, {@code 2 min 03 s} or {@code 1 h 05 min}. */

@@ -58,7 +58,7 @@ public final class LoopbackArchiveServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/moved");
     }
 
-    /** Makes the server answer every request for the archive with the full body and status 200. */
+    /** Makes the server reply to every request for the archive with the full body and status 200. */
     LoopbackArchiveServer ignoringRange() {
         honourRange = false;
         return this;
