@@ -19,6 +19,7 @@ import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.simclrstudio.core.data.Stl10Dataset;
 
 class Stl10DownloaderTest {
 
@@ -57,6 +58,22 @@ class Stl10DownloaderTest {
             assertEquals(List.of("stl10_binary"), namesIn(dir), "archive, .part, lock and temporary folder must be gone");
             assertEquals(List.of(""), server.rangeHeaders());
             assertTrue(context.anyMessageStartsWith("Extracted"), context.messages().toString());
+        }
+    }
+
+    @Test
+    void downloadedFolderOpensAsStl10() throws Exception {
+        try (LoopbackArchiveServer server = new LoopbackArchiveServer(GOOD)) {
+            Path folder = FAST.download(temp, server.url(), GOOD_MD5, new RecordingContext());
+
+            try (Stl10Dataset dataset = Stl10Dataset.open(folder)) {
+                assertEquals(10, dataset.classNames().size());
+                assertEquals(3, dataset.split("train").orElseThrow().size());
+                assertEquals(9, dataset.split("train").orElseThrow().label(1), "label 10 on disk is 9 in the app");
+                assertEquals(2, dataset.split("test").orElseThrow().size());
+                assertEquals(4, dataset.split("unlabeled").orElseThrow().size());
+                assertEquals(96, dataset.split("unlabeled").orElseThrow().image(3).width());
+            }
         }
     }
 
