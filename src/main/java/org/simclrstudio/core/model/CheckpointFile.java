@@ -63,6 +63,7 @@ public final class CheckpointFile {
     public static void write(Path file, PayloadWriter writer) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
+        deleteStaleTemporaries(folder, file.getFileName().toString());
         Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
@@ -139,6 +140,25 @@ public final class CheckpointFile {
         try (DataInputStream data = new DataInputStream(new BoundedInputStream(
                 new BufferedInputStream(Files.newInputStream(file), 1 << 16), HEADER.length, payloadLength))) {
             return reader.read(data);
+        }
+    }
+
+    /**
+     * Deletes temporary files of earlier saves of the same checkpoint that a killed process left behind;
+     * each is as large as a checkpoint. Assumes one writer per checkpoint file at a time.
+     */
+    private static void deleteStaleTemporaries(Path folder, String name) {
+        try (java.nio.file.DirectoryStream<Path> stale = Files.newDirectoryStream(folder,
+                entry -> {
+                    String entryName = entry.getFileName().toString();
+                    return entryName.startsWith(name) && entryName.endsWith(".tmp")
+                            && entryName.substring(name.length(), entryName.length() - 4).matches("\\d+");
+                })) {
+            for (Path path : stale) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // A stale temporary file only wastes space; the save itself goes on.
         }
     }
 
