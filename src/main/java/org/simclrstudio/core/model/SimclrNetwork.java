@@ -198,15 +198,7 @@ public final class SimclrNetwork implements AutoCloseable {
         if (readHead) {
             head.loadParameters(manager, in);
         }
-        reattachGradients();
-    }
-
-    /**
-     * Marks loaded weights as trainable again. DJL's {@code Parameter.load} replaces each array with one
-     * that carries no gradient, so without this the first backward pass after a resume fails with
-     * "element 0 of tensors does not require grad" (DJL 0.36, PyTorch engine).
-     */
-    private void reattachGradients() {
+        // Loading replaces the parameter arrays with new ones that do not record gradients yet.
         List<Parameter> all = new ArrayList<>(encoderParameters());
         all.addAll(projectionParameters());
         all.addAll(headParameters());
