@@ -35,6 +35,19 @@ public final class SmallTmpfs implements AutoCloseable {
         return new SmallTmpfs(mountPoint);
     }
 
+    /**
+     * Changes the size limit to {@code size}, keeping the files; a limit below the space in use fails.
+     *
+     * @throws IOException when the remount fails
+     */
+    public void resize(String size) throws IOException, InterruptedException {
+        Result result = run(List.of("mount", "-o", "remount,size=" + size, mountPoint.toString()));
+        if (result.exitCode() != 0) {
+            throw new IOException("Cannot resize the test tmpfs " + mountPoint + " to " + size + ": "
+                    + result.output().strip());
+        }
+    }
+
     /** Returns the folder the tmpfs is mounted on. */
     public Path path() {
         return mountPoint;

@@ -59,7 +59,12 @@ public final class CheckpointFile {
         }
     }
 
-    /** Writes {@code file} atomically with the payload that {@code writer} produces. */
+    /**
+     * Writes {@code file} atomically with the payload that {@code writer} produces.
+     *
+     * @throws IOException when writing fails, such as on a full disk; the message names {@code file}, and the
+     *     previous version of the file stays as it was
+     */
     public static void write(Path file, PayloadWriter writer) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
@@ -81,6 +86,10 @@ public final class CheckpointFile {
                 buffered.write(footer.array());
                 buffered.flush();
                 channel.force(true);
+            } catch (IOException e) {
+                // Only the temporary file is affected; without the file name "No space left on device" is all a user sees.
+                throw new IOException("Cannot write " + file + ": " + e.getMessage() + ". The previous version of the "
+                        + "file is unchanged; free disk space, then resume.", e);
             }
             try {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
