@@ -3,6 +3,7 @@ package org.simclrstudio.core.data;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -174,7 +175,8 @@ public final class FolderDataset implements Dataset {
     /** Lists the readable image files under {@code folder} at any depth, sorted by relative path. */
     private static List<Path> imageFiles(Path folder) throws DatasetException {
         List<Path> files;
-        try (Stream<Path> paths = Files.walk(folder)) {
+        // Following links lets a class folder be a link to pictures kept elsewhere; a loop fails the walk.
+        try (Stream<Path> paths = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
             files = paths.filter(path -> !isHidden(folder, path))
                     .filter(Files::isRegularFile)
                     .filter(FolderDataset::isImageFile)

@@ -105,6 +105,18 @@ class FolderDatasetTest {
     }
 
     @Test
+    void linkedClassFolderIsRead() throws Exception {
+        writePng("elsewhere/cats/a.png", photo);
+        Files.createDirectories(temp.resolve("train"));
+        Files.createSymbolicLink(temp.resolve("train/cat"), temp.resolve("elsewhere/cats"));
+        try (Dataset dataset = Datasets.open(temp, null)) {
+            DatasetSplit train = dataset.split(Dataset.TRAIN).orElseThrow();
+            assertEquals(1, train.size());
+            assertArrayEquals(photo.pixels(), train.image(0).pixels());
+        }
+    }
+
+    @Test
     void emptyClassFolderIsNamed() throws Exception {
         writePng("train/cat/a.png", photo);
         Path empty = Files.createDirectories(temp.resolve("train/dog"));
