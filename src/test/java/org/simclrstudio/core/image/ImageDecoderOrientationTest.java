@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.simclrstudio.core.image.TestImages.decodeResource;
 import static org.simclrstudio.core.image.TestImages.meanAbsoluteDifference;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.zip.CRC32;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -46,6 +51,76 @@ class ImageDecoderOrientationTest {
         assertEquals(1800, image.height());
         double difference = meanAbsoluteDifference(thumbnail(upright), thumbnail(image));
         assertTrue(difference < SAME_PICTURE, "Portrait_" + orientation + " differs from Portrait_1 by " + difference);
+    }
+
+    @Test
+    void downscaledDecodeTurnsAfterShrinking() throws Exception {
+        RgbImage upright = ImageResizer.resize(decodeResource("exif/Landscape_1.jpg"), 144, 96);
+
+        for (int orientation : new int[] {3, 6, 8}) {
+            String name = "exif/Landscape_" + orientation + ".jpg";
+            RgbImage small = ImageDecoder.decodeDownscaled(TestImages.resource(name), name, 96);
+            assertEquals(144, small.width(), name);
+            assertEquals(96, small.height(), name);
+            double difference = meanAbsoluteDifference(upright, small);
+            assertTrue(difference < SAME_PICTURE, name + " differs from Landscape_1 by " + difference);
+        }
+        RgbImage portrait = ImageDecoder.decodeDownscaled(TestImages.resource("exif/Portrait_6.jpg"), "Portrait_6.jpg", 96);
+        assertEquals(96, portrait.width());
+        assertEquals(144, portrait.height());
+    }
+
+    @Test
+    void pngExifChunkTurnsPicture() throws Exception {
+        // chelsea.png with an eXIf chunk (big-endian TIFF structure, IFD0: orientation = 6) after IHDR.
+        byte[] png = Files.readAllBytes(TestImages.fixture("chelsea.png"));
+        ByteBuffer exif = ByteBuffer.allocate(26);
+        exif.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+        exif.putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) 6).putShort((short) 0);
+        exif.putInt(0);
+        ByteArrayOutputStream tagged = new ByteArrayOutputStream();
+        tagged.write(png, 0, 33); // signature and IHDR
+        byte[] type = "eXIf".getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(type);
+        crc.update(exif.array());
+        tagged.writeBytes(ByteBuffer.allocate(4).putInt(exif.capacity()).array());
+        tagged.writeBytes(type);
+        tagged.writeBytes(exif.array());
+        tagged.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        tagged.write(png, 33, png.length - 33);
+
+        RgbImage image = ImageDecoder.decode(tagged.toByteArray(), "cat-exif.png");
+
+        assertEquals(100, image.width());
+        assertEquals(150, image.height());
+        RgbImage expected = ExifOrientation.apply(ImageDecoder.decode(TestImages.fixture("chelsea.png")), 6);
+        assertEquals(0, meanAbsoluteDifference(expected, image));
+    }
+
+    @Test
+    void tiffOrientationTagTurnsPicture() throws Exception {
+        // chelsea.tif is big-endian and carries orientation 1 in IFD0; set it to 8.
+        byte[] tiff = Files.readAllBytes(TestImages.fixture("chelsea.tif"));
+        ByteBuffer buffer = ByteBuffer.wrap(tiff);
+        int ifd = buffer.getInt(4);
+        int entries = buffer.getShort(ifd) & 0xFFFF;
+        boolean found = false;
+        for (int i = 0; i < entries; i++) {
+            int entry = ifd + 2 + i * 12;
+            if ((buffer.getShort(entry) & 0xFFFF) == 0x0112) {
+                buffer.putShort(entry + 8, (short) 8);
+                found = true;
+            }
+        }
+        assertTrue(found, "fixture: chelsea.tif has an orientation entry");
+
+        RgbImage image = ImageDecoder.decode(tiff, "cat-turned.tif");
+
+        assertEquals(50, image.width());
+        assertEquals(75, image.height());
+        RgbImage expected = ExifOrientation.apply(ImageDecoder.decode(TestImages.fixture("chelsea.tif")), 8);
+        assertEquals(0, meanAbsoluteDifference(expected, image));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +77,13 @@ class ImageDecoderRejectionTest {
     }
 
     @Test
+    void lineBreakInNameStaysOneLine() {
+        ImageDecodeException e = rejected(new byte[0], "two\nlines.png");
+
+        assertOneLine(e, "two?lines.png");
+    }
+
+    @Test
     void binaryNonImageQuotesBytes() {
         ImageDecodeException e = rejected(new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0}, "program.png");
 
@@ -124,6 +132,17 @@ class ImageDecoderRejectionTest {
     }
 
     @Test
+    void pathThroughAFile() throws Exception {
+        // The operating system raises "Not a directory", for root as for anyone.
+        Path file = Files.writeString(tempDir.resolve("notes.txt"), "text");
+
+        ImageDecodeException e = rejected(file.resolve("cat.png"));
+
+        assertOneLine(e, "cat.png");
+        assertContains("cannot be read", e.getMessage());
+    }
+
+    @Test
     void corruptJpegFromScikitImage() {
         ImageDecodeException e = rejected(fixture("truncated.jpg"));
 
@@ -139,7 +158,7 @@ class ImageDecoderRejectionTest {
         ImageDecodeException e = rejected(half, "Landscape_1.jpg");
 
         assertOneLine(e, "Landscape_1.jpg");
-        assertContains("JPEG file is truncated", e.getMessage());
+        assertContains("JPEG data ends early or is damaged", e.getMessage());
     }
 
     @Test
@@ -148,7 +167,7 @@ class ImageDecoderRejectionTest {
 
         ImageDecodeException e = rejected(Arrays.copyOf(whole, whole.length * 6 / 10), "cat.jpg");
 
-        assertContains("JPEG file is truncated", e.getMessage());
+        assertContains("JPEG data ends early or is damaged", e.getMessage());
     }
 
     @Test
@@ -253,14 +272,14 @@ class ImageDecoderRejectionTest {
         assertContains("100 megapixels", e.getMessage());
     }
 
-    /** A PNG whose IHDR declares {@code width} x {@code height} RGB, followed by a few rows of zeros. */
+    /** Builds a PNG whose IHDR declares {@code width} x {@code height} RGB, followed by a few rows of zeros. */
     private static byte[] png(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
         ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height);
         header.put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
         pngChunk(out, "IHDR", header.array());
-        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        Deflater deflater = new Deflater();
         deflater.setInput(new byte[4096]);
         deflater.finish();
         byte[] compressed = new byte[8192];
@@ -281,7 +300,7 @@ class ImageDecoderRejectionTest {
         out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
-    /** A GIF89a whose screen and first image descriptor declare {@code width} x {@code height}. */
+    /** Builds a GIF89a whose screen and first image descriptor declare {@code width} x {@code height}. */
     private static byte[] gif(int width, int height) {
         ByteBuffer buffer = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
         buffer.put("GIF89a".getBytes(StandardCharsets.US_ASCII));
@@ -295,7 +314,7 @@ class ImageDecoderRejectionTest {
         return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
-    /** A 24-bit BMP whose BITMAPINFOHEADER declares {@code width} x {@code height}, with 1 KB of pixels. */
+    /** Builds a 24-bit BMP whose BITMAPINFOHEADER declares {@code width} x {@code height}, with 1 KB of pixels. */
     private static byte[] bmp(int width, int height) {
         ByteBuffer buffer = ByteBuffer.allocate(54 + 1024).order(ByteOrder.LITTLE_ENDIAN);
         buffer.put((byte) 'B').put((byte) 'M').putInt(54 + 1024).putInt(0).putInt(54);
@@ -304,7 +323,7 @@ class ImageDecoderRejectionTest {
         return buffer.array();
     }
 
-    /** A baseline JPEG start whose SOF0 declares {@code width} x {@code height}, three components. */
+    /** Builds the start of a baseline JPEG whose SOF0 declares {@code width} x {@code height}, three components. */
     private static byte[] jpeg(int width, int height) {
         ByteBuffer buffer = ByteBuffer.allocate(64);
         buffer.put((byte) 0xFF).put((byte) 0xD8);
@@ -317,7 +336,7 @@ class ImageDecoderRejectionTest {
         return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
-    /** A little-endian grey TIFF whose first IFD declares {@code width} x {@code height}, one strip. */
+    /** Builds a little-endian grey TIFF whose first IFD declares {@code width} x {@code height}, one strip. */
     private static byte[] tiff(int width, int height) {
         short[][] entries = {
             // tag, type (3 SHORT, 4 LONG); the value follows in the loop below

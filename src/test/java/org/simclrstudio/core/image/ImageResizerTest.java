@@ -20,12 +20,17 @@ class ImageResizerTest {
     private static final int GREEN = 0x00FF00;
     private static final int BLUE = 0x0000FF;
 
-    /** A picture split into three vertical bands: red, green, blue from left to right. */
+    /** Returns a picture split into three vertical bands: red, green, blue from left to right. */
     private static RgbImage threeBands(int width, int height) {
         RgbImage image = flat(width, height, 0);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                int rgb = x < width / 3 ? RED : x < 2 * width / 3 ? GREEN : BLUE;
+                int rgb = BLUE;
+                if (x < width / 3) {
+                    rgb = RED;
+                } else if (x < 2 * width / 3) {
+                    rgb = GREEN;
+                }
                 int offset = (y * width + x) * 3;
                 image.pixels()[offset] = (byte) (rgb >> 16);
                 image.pixels()[offset + 1] = (byte) (rgb >> 8);
@@ -191,7 +196,7 @@ class ImageResizerTest {
         assertEquals(0, meanAbsoluteDifference(quadrants(300, 200), small));
     }
 
-    /** Red in the left half, green in the top half, so every quadrant has its own colour. */
+    /** Returns a picture red in the left half and green in the top half, so each quadrant differs. */
     private static RgbImage quadrants(int width, int height) {
         RgbImage image = flat(width, height, 0);
         for (int y = 0; y < height; y++) {
@@ -211,5 +216,6 @@ class ImageResizerTest {
         assertThrows(IllegalArgumentException.class, () -> ImageResizer.resize(source, 0, 10));
         assertThrows(IllegalArgumentException.class, () -> ImageResizer.resize(source, 10, -1));
         assertThrows(IllegalArgumentException.class, () -> ImageResizer.resizeShorterSideAndCenterCrop(source, 0));
+        assertThrows(IllegalArgumentException.class, () -> ImageResizer.resize(source, 50_000, 50_000));
     }
 }

@@ -1,5 +1,6 @@
 package org.simclrstudio.core.image;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
@@ -71,6 +72,15 @@ final class TestImages {
         }
         int count = width * height;
         return new double[] {sum[0] / count, sum[1] / count, sum[2] / count};
+    }
+
+    /** Asserts that each channel of a mean colour is within {@code tolerance} of {@code expectedRgb}. */
+    static void assertColourNear(int expectedRgb, double[] actual, double tolerance, String what) {
+        String[] channels = {"red", "green", "blue"};
+        for (int c = 0; c < 3; c++) {
+            int expected = expectedRgb >> (16 - 8 * c) & 0xFF;
+            assertEquals(expected, actual[c], tolerance, what + " " + channels[c]);
+        }
     }
 
     /** Returns a {@code width} x {@code height} image filled with one colour. */
