@@ -84,7 +84,11 @@ public final class DatasetsDownloadCommand implements Callable<Integer> {
             throw new CliException(e.getMessage(), e);
         } catch (CancellationException e) {
             bar.finish();
-            throw new CliException("Download cancelled; run the same command again to resume.", 130);
+            // Printed here, not by the error handler, because after Ctrl-C the JVM halts as soon as the
+            // shutdown hook sees the latch below, before the handler would run.
+            err.println("simclr-studio: error: Download cancelled; run the same command again to resume.");
+            err.flush();
+            return 130;
         } finally {
             finished.countDown();
             try {

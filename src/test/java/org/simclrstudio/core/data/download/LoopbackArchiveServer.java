@@ -71,7 +71,7 @@ public final class LoopbackArchiveServer implements AutoCloseable {
     }
 
     /** Makes the first request stop sending after {@code bytes} body bytes until {@link #close}. */
-    LoopbackArchiveServer stallingFirstResponseAfter(long bytes) {
+    public LoopbackArchiveServer stallingFirstResponseAfter(long bytes) {
         stallAfterBytes = bytes;
         return this;
     }
@@ -83,7 +83,7 @@ public final class LoopbackArchiveServer implements AutoCloseable {
     }
 
     /** Returns the {@code Range} header of each request, "" where there was none. */
-    List<String> rangeHeaders() {
+    public List<String> rangeHeaders() {
         return rangeHeaders;
     }
 
