@@ -23,8 +23,8 @@ class ImageFuzzFaultTest {
         "/images/no_time_for_that_tiny.gif", "/images/chelsea.bmp", "/images/chelsea.tif",
         "/images/chessboard_GRAY_U16.tif", "/images/palette_color.png", "/images/camera-grey-alpha.png"};
     private static final String WEBP_FIXTURE = "/webp/1_webp_a.webp";
-    private static final int TRUNCATIONS = 12;
-    private static final int CORRUPTIONS = 24;
+    private static final int TRUNCATIONS = 8;
+    private static final int CORRUPTIONS = 16;
 
     private static byte[] resource(String name) throws IOException {
         try (InputStream in = ImageFuzzFaultTest.class.getResourceAsStream(name)) {
