@@ -151,6 +151,26 @@ class DatasetFaultTest {
     }
 
     @Test
+    void inspectCommandPrintsOneLine() throws IOException {
+        Path folder = temp.resolve("cli");
+        writeStl10(folder);
+        Path images = folder.resolve("test_X.bin");
+        truncate(images, Files.size(images) - 100);
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine commandLine = org.simclrstudio.cli.SimclrCli.newCommandLine();
+        commandLine.setOut(new java.io.PrintWriter(out));
+        commandLine.setErr(new java.io.PrintWriter(err));
+
+        int exitCode = commandLine.execute("datasets", "inspect", folder.toString());
+
+        assertEquals(1, exitCode);
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("simclr-studio: error: " + images), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
     void damagedStl10FilesRejected() throws IOException {
         List<Case> cases = new ArrayList<>();
         for (String file : new String[] {"train_X.bin", "test_X.bin", "unlabeled_X.bin"}) {
