@@ -6,7 +6,9 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -82,9 +84,9 @@ public final class DatasetsView extends BorderPane {
         Button download = Ui.button("Download STL-10", MaterialDesignD.DOWNLOAD);
         download.setId("download-stl10");
         download.disableProperty().bind(model.downloadAvailableProperty().not());
-        download.setTooltip(new Tooltip("Downloads the 2.6 GB STL-10 archive from Stanford (not available in this "
-                + "build: use “simclr-studio datasets download”, then Open STL-10 folder…)"));
-        download.setOnAction(event -> model.downloadStl10());
+        download.setTooltip(new Tooltip("Downloads the 2.6 GB STL-10 archive from Stanford, checks it and "
+                + "extracts it to " + model.stl10DownloadFolder()));
+        download.setOnAction(event -> confirmDownload());
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(20, 20);
         busy.visibleProperty().bind(model.busyProperty());
@@ -155,6 +157,22 @@ public final class DatasetsView extends BorderPane {
         detail.visibleProperty().bind(model.selectedIndexProperty().greaterThanOrEqualTo(0));
         detail.managedProperty().bind(detail.visibleProperty());
         return detail;
+    }
+
+    private void confirmDownload() {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                "Download the STL-10 archive (about 2.6 GB, 3.1 GB once extracted) from ai.stanford.edu into "
+                        + model.stl10DownloadFolder() + "? Progress shows in the status bar; a cancelled "
+                        + "download resumes on the next attempt.", ButtonType.OK, ButtonType.CANCEL);
+        alert.setTitle("Download STL-10");
+        alert.setHeaderText("Download STL-10");
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        alert.getDialogPane().getStylesheets().add(Ui.stylesheet());
+        if (alert.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+            model.downloadStl10();
+        }
     }
 
     /** Opens a directory chooser and passes the chosen folder on. */

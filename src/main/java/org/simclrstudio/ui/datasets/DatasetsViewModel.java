@@ -24,6 +24,7 @@ import org.simclrstudio.core.data.Dataset;
 import org.simclrstudio.core.data.DatasetFormat;
 import org.simclrstudio.core.data.DatasetSplit;
 import org.simclrstudio.core.data.RgbImage;
+import org.simclrstudio.core.data.download.Stl10Downloader;
 import org.simclrstudio.core.task.TaskHandle;
 import org.simclrstudio.core.task.TaskObserver;
 import org.simclrstudio.ui.common.AppModel;
@@ -62,11 +63,10 @@ public final class DatasetsViewModel {
     private final IntegerProperty selectedIndex = new SimpleIntegerProperty(this, "selectedIndex", -1);
     private final ReadOnlyObjectWrapper<RgbImage> selectedImage = new ReadOnlyObjectWrapper<>(this, "selectedImage");
     private final ReadOnlyStringWrapper selectedCaption = new ReadOnlyStringWrapper(this, "selectedCaption", "");
-    private final ReadOnlyBooleanWrapper downloadAvailable = new ReadOnlyBooleanWrapper(this, "downloadAvailable");
+    private final ReadOnlyBooleanWrapper downloadAvailable = new ReadOnlyBooleanWrapper(this, "downloadAvailable", true);
 
     private DatasetSplit split;
     private TaskHandle filterTask;
-    private Runnable downloadAction;
 
     /** Creates the ViewModel and lists the datasets on offer. */
     public DatasetsViewModel(AppModel app, DatasetOpener opener) {
@@ -141,20 +141,42 @@ public final class DatasetsViewModel {
         open(new DatasetSource(nameFor(folder, null), folder.toString(), folder, null));
     }
 
-    /** Starts the STL-10 download when a downloader is installed; see {@link #setDownloadAction}. */
+    /**
+     * Downloads the official STL-10 archive (about 2.6 GB) into the datasets folder, checks its MD5,
+     * extracts it and opens it. Progress shows in the status bar, and a cancelled download resumes on the
+     * next attempt.
+     */
     public void downloadStl10() {
-        if (downloadAction != null) {
-            downloadAction.run();
+        if (!downloadAvailable.get()) {
+            return;
         }
+        downloadAvailable.set(false);
+        error.set("");
+        Path target = app.datasetsFolder();
+        app.tasks().submit("Downloading STL-10", context -> new Stl10Downloader().download(target,
+                Stl10Downloader.DEFAULT_URL, Stl10Downloader.DEFAULT_MD5, context), new TaskObserver<>() {
+                    @Override
+                    public void onSucceeded(Path folder) {
+                        downloadAvailable.set(true);
+                        open(new DatasetSource("STL-10", folder.toString(), folder, DatasetFormat.STL10));
+                    }
+
+                    @Override
+                    public void onFailed(Throwable failure) {
+                        downloadAvailable.set(true);
+                        error.set(messageOf(failure));
+                    }
+
+                    @Override
+                    public void onCancelled() {
+                        downloadAvailable.set(true);
+                    }
+                });
     }
 
-    /**
-     * Installs the action behind "Download STL-10"; null disables the entry. The download itself
-     * (2.6 GB archive, checksum, safe extraction) belongs to the core's dataset download code.
-     */
-    public void setDownloadAction(Runnable action) {
-        this.downloadAction = action;
-        downloadAvailable.set(action != null);
+    /** Returns the folder "Download STL-10" extracts into. */
+    public Path stl10DownloadFolder() {
+        return Stl10Downloader.datasetFolder(app.datasetsFolder());
     }
 
     private void showDataset(Dataset dataset) {
@@ -391,7 +413,7 @@ public final class DatasetsViewModel {
         return selectedCaption.getReadOnlyProperty();
     }
 
-    /** Whether "Download STL-10" has an action behind it. */
+    /** Whether "Download STL-10" can start: false while a download runs. */
     public ReadOnlyBooleanProperty downloadAvailableProperty() {
         return downloadAvailable.getReadOnlyProperty();
     }

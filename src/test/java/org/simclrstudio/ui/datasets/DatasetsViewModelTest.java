@@ -145,14 +145,10 @@ class DatasetsViewModelTest {
     }
 
     @Test
-    void downloadEntryFollowsHook() {
+    void downloadTargetsDatasetsFolder() {
         AppModel app = TestApp.sameThread(home);
         DatasetsViewModel model = new DatasetsViewModel(app, DatasetOpener.core());
-        assertFalse(model.downloadAvailableProperty().get());
-        int[] calls = {0};
-        model.setDownloadAction(() -> calls[0]++);
         assertTrue(model.downloadAvailableProperty().get());
-        model.downloadStl10();
-        assertEquals(1, calls[0]);
+        assertEquals(app.datasetsFolder().resolve("stl10_binary"), model.stl10DownloadFolder());
     }
 }
