@@ -2,6 +2,7 @@ package org.simclrstudio.core.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,7 +140,7 @@ public final class FolderDataset implements Dataset {
                 }
             }
         } catch (IOException e) {
-            throw new DatasetException("Cannot list folder " + splitFolder + ": " + e.getMessage(), e);
+            throw listingError(splitFolder, e);
         }
         if (names.isEmpty()) {
             throw new DatasetException("Folder " + splitFolder + " contains no class folders; put the images of "
@@ -182,7 +183,7 @@ public final class FolderDataset implements Dataset {
                     .sorted()
                     .toList();
         } catch (IOException | UncheckedIOException e) {
-            throw new DatasetException("Cannot list folder " + folder + ": " + e.getMessage(), e);
+            throw listingError(folder, e);
         }
         for (Path file : files) {
             if (!Files.isReadable(file)) {
@@ -190,6 +191,16 @@ public final class FolderDataset implements Dataset {
             }
         }
         return files;
+    }
+
+    /** Describes a failed folder listing; an unreadable folder names itself, since the JDK message is only its path. */
+    private static DatasetException listingError(Path folder, Exception error) {
+        Throwable cause = error instanceof UncheckedIOException unchecked ? unchecked.getCause() : error;
+        if (cause instanceof AccessDeniedException denied) {
+            String file = denied.getFile() != null ? denied.getFile() : folder.toString();
+            return new DatasetException("Folder " + file + " is not readable; check its permissions", error);
+        }
+        return new DatasetException("Cannot list folder " + folder + ": " + cause.getMessage(), error);
     }
 
     private static boolean isHidden(Path root, Path path) {

@@ -59,10 +59,16 @@ public final class CheckpointFile {
         }
     }
 
-    /** Writes {@code file} atomically with the payload that {@code writer} produces. */
+    /**
+     * Writes {@code file} atomically with the payload that {@code writer} produces.
+     *
+     * @throws IOException when writing fails, such as on a full disk; the message names {@code file}, and the
+     *     previous version of the file stays as it was
+     */
     public static void write(Path file, PayloadWriter writer) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
+        deleteStaleTemporaries(folder, file.getFileName().toString());
         Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
@@ -80,6 +86,10 @@ public final class CheckpointFile {
                 buffered.write(footer.array());
                 buffered.flush();
                 channel.force(true);
+            } catch (IOException e) {
+                // Only the temporary file is affected; without the file name "No space left on device" is all a user sees.
+                throw new IOException("Cannot write " + file + ": " + e.getMessage() + ". The previous version of the "
+                        + "file is unchanged; free disk space, then resume.", e);
             }
             try {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -139,6 +149,25 @@ public final class CheckpointFile {
         try (DataInputStream data = new DataInputStream(new BoundedInputStream(
                 new BufferedInputStream(Files.newInputStream(file), 1 << 16), HEADER.length, payloadLength))) {
             return reader.read(data);
+        }
+    }
+
+    /**
+     * Deletes temporary files of earlier saves of the same checkpoint that a killed process left behind;
+     * each is as large as a checkpoint. Assumes one writer per checkpoint file at a time.
+     */
+    private static void deleteStaleTemporaries(Path folder, String name) {
+        try (java.nio.file.DirectoryStream<Path> stale = Files.newDirectoryStream(folder,
+                entry -> {
+                    String entryName = entry.getFileName().toString();
+                    return entryName.startsWith(name) && entryName.endsWith(".tmp")
+                            && entryName.substring(name.length(), entryName.length() - 4).matches("\\d+");
+                })) {
+            for (Path path : stale) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // A stale temporary file only wastes space; the save itself goes on.
         }
     }
 

@@ -97,6 +97,10 @@ public final class TrainingRun {
      * @param control pauses and cancels the run from another thread; may be null
      */
     public static RunOutcome run(RunConfig config, boolean resume, TrainingListener listener, RunControl control) {
+        // PyTorch's grad mode is per thread, and DJL turns it off only on the thread that loaded the engine.
+        // On any other thread (a GUI worker) the optimizer's in-place weight update would be rejected.
+        ai.djl.engine.Engine.getInstance();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
         return new TrainingRun(config, resume, listener, control).execute();
     }
 
