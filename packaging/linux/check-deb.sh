@@ -33,7 +33,7 @@ cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
   if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
-    apt-get remove -y -qq "$package" >/dev/null 2>&1 || true
+    apt-get purge -y -qq "$package" >/dev/null 2>&1 || true
   fi
   rm -rf "$work"
 }
@@ -170,11 +170,12 @@ app_pid=""
 kill "$xvfb_pid"
 xvfb_pid=""
 
-phase "removing the package"
-apt-get remove -y -qq "$package" >/dev/null
+phase "removing the package (apt-get purge)"
+apt-get purge -y -qq "$package" >/dev/null
 [ ! -e /opt/simclr-studio ] || fail "/opt/simclr-studio remains after the removal"
 [ ! -e /usr/bin/simclr-studio ] || fail "/usr/bin/simclr-studio remains after the removal"
 [ ! -e /usr/share/applications/simclr-studio.desktop ] || fail "the menu entry remains after the removal"
 [ ! -e /usr/share/icons/hicolor/256x256/apps/simclr-studio.png ] || fail "the icon remains after the removal"
+! dpkg-query -W "$package" >/dev/null 2>&1 || fail "dpkg still lists $package after the purge"
 
 phase "check-deb passed"
