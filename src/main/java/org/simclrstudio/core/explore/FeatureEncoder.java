@@ -1,0 +1,32 @@
+package org.simclrstudio.core.explore;
+
+/**
+ * An encoder that turns batches of images into feature vectors, for example the encoder of a
+ * pretraining, fine-tuning or baseline run. Implementations own their native memory and free each
+ * batch's arrays before {@link #encode} returns.
+ *
+ * <p>Implementations need not be thread-safe: call {@link #encode} from one thread at a time.
+ */
+public interface FeatureEncoder extends AutoCloseable {
+
+    /** Returns the length of one feature vector. */
+    int featureSize();
+
+    /**
+     * Returns the square image side the encoder expects, or -1 when it takes any size. Images of a
+     * split whose size differs are resized to it before encoding.
+     */
+    int inputSize();
+
+    /**
+     * Encodes {@code count} images stored back to back in {@code planar} as planar RGB bytes
+     * ({@code channel * height * width + y * width + x} within each image).
+     *
+     * @return {@code count * featureSize()} values, one feature vector after the other
+     */
+    float[] encode(byte[] planar, int count, int height, int width);
+
+    /** Frees the encoder's parameters and native memory. */
+    @Override
+    void close();
+}
