@@ -11,15 +11,21 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 
 /** Small real DJL encoders for tests: the Keras SimCLR encoder's layout with fewer filters. */
-final class TestEncoders {
+public final class TestEncoders {
 
-    static final int FEATURES = 32;
+    /** Length of the feature vector of {@link #smallConvEncoder}. */
+    public static final int FEATURES = 32;
 
     private TestEncoders() {
     }
 
     /** Builds a randomly initialised convolutional encoder for {@code side x side} RGB images. */
-    static BlockFeatureEncoder smallConvEncoder(int side, long seed) {
+    public static BlockFeatureEncoder smallConvEncoder(int side, long seed) {
+        return smallConvEncoder(side, FEATURES, seed);
+    }
+
+    /** Builds a randomly initialised encoder with {@code outputs} values per image, such as one logit per class. */
+    public static BlockFeatureEncoder smallConvEncoder(int side, int outputs, long seed) {
         Engine.getInstance().setRandomSeed((int) seed);
         SequentialBlock block = new SequentialBlock()
                 .add(Conv2d.builder().setFilters(8).setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2)).build())
@@ -27,9 +33,9 @@ final class TestEncoders {
                 .add(Conv2d.builder().setFilters(16).setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2)).build())
                 .add(Activation::relu)
                 .add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(FEATURES).build());
+                .add(Linear.builder().setUnits(outputs).build());
         NDManager manager = NDManager.newBaseManager();
         block.initialize(manager, DataType.FLOAT32, new Shape(1, 3, side, side));
-        return new BlockFeatureEncoder(block, manager, side, FEATURES, true);
+        return new BlockFeatureEncoder(block, manager, side, outputs, true);
     }
 }
