@@ -2,9 +2,11 @@ package org.simclrstudio.ui.datasets;
 
 import java.nio.file.Path;
 
+import org.simclrstudio.core.data.BundledSample;
 import org.simclrstudio.core.data.Dataset;
 import org.simclrstudio.core.data.DatasetException;
 import org.simclrstudio.core.data.DatasetFormat;
+import org.simclrstudio.core.data.Datasets;
 
 /** Opens datasets for the Datasets workspace; the app wires it to the core's readers. */
 public interface DatasetOpener {
@@ -18,4 +20,19 @@ public interface DatasetOpener {
 
     /** Extracts the bundled sample under {@code datasetsFolder} if needed and returns its folder. */
     Path extractBundledSample(Path datasetsFolder) throws Exception;
+
+    /** Returns the opener backed by the core's readers and the sample bundled in the jar. */
+    static DatasetOpener core() {
+        return new DatasetOpener() {
+            @Override
+            public Dataset open(Path folder, DatasetFormat format) throws DatasetException {
+                return Datasets.open(folder, format);
+            }
+
+            @Override
+            public Path extractBundledSample(Path datasetsFolder) throws Exception {
+                return BundledSample.extractTo(datasetsFolder);
+            }
+        };
+    }
 }

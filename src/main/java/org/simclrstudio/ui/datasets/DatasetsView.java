@@ -61,9 +61,16 @@ public final class DatasetsView extends BorderPane {
         ComboBox<DatasetSource> sources = new ComboBox<>(model.sources());
         sources.setId("dataset-source");
         sources.setPromptText("Choose a dataset");
+        sources.setPrefWidth(220);
+        model.activeSourceProperty().addListener((observable, old, source) -> {
+            if (source != null && !model.sources().contains(source)) {
+                model.sources().add(source);
+            }
+            sources.setValue(source);
+        });
         sources.setOnAction(event -> {
             DatasetSource source = sources.getValue();
-            if (source != null) {
+            if (source != null && source != model.activeSourceProperty().get()) {
                 model.open(source);
             }
         });
@@ -91,15 +98,7 @@ public final class DatasetsView extends BorderPane {
         ComboBox<String> classes = new ComboBox<>(model.classChoices());
         classes.setId("class-choice");
         classes.setPrefWidth(180);
-        classes.getSelectionModel().selectedIndexProperty().addListener((observable, old, value) -> {
-            if (value.intValue() >= 0) {
-                model.selectedClassProperty().set(value.intValue());
-            }
-        });
-        model.selectedClassProperty().addListener((observable, old, value) ->
-                classes.getSelectionModel().select(value.intValue()));
-        model.classChoices().addListener((javafx.collections.ListChangeListener<String>) change ->
-                classes.getSelectionModel().select(model.selectedClassProperty().get()));
+        classes.valueProperty().bindBidirectional(model.selectedClassProperty());
         classes.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> model.classChoices().size() <= 1, model.classChoices()));
         Label summary = new Label();

@@ -50,7 +50,8 @@ public final class DatasetsViewModel {
     private final ObservableList<String> splitNames = FXCollections.observableArrayList();
     private final StringProperty selectedSplit = new SimpleStringProperty(this, "selectedSplit");
     private final ObservableList<String> classChoices = FXCollections.observableArrayList();
-    private final IntegerProperty selectedClass = new SimpleIntegerProperty(this, "selectedClass", 0);
+    private final StringProperty selectedClass = new SimpleStringProperty(this, "selectedClass", ALL_CLASSES);
+    private final ReadOnlyObjectWrapper<DatasetSource> activeSource = new ReadOnlyObjectWrapper<>(this, "activeSource");
     private final ObservableList<Integer> images = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -115,6 +116,7 @@ public final class DatasetsViewModel {
             @Override
             public void onSucceeded(Dataset dataset) {
                 busy.set(false);
+                activeSource.set(source);
                 app.setActiveDataset(dataset, source.name(), !source.isBundled());
             }
 
@@ -166,6 +168,9 @@ public final class DatasetsViewModel {
         classes.add(ALL_CLASSES);
         classes.addAll(dataset.classNames());
         classChoices.setAll(classes);
+        if (!classes.contains(selectedClass.get())) {
+            selectedClass.set(ALL_CLASSES);
+        }
         List<String> names = dataset.splits().stream().map(DatasetSplit::name).toList();
         splitNames.setAll(names);
         String wanted = names.contains(Dataset.TRAIN) ? Dataset.TRAIN : names.isEmpty() ? null : names.get(0);
@@ -180,8 +185,8 @@ public final class DatasetsViewModel {
         Dataset dataset = app.activeDataset();
         split = dataset == null || name == null ? null : dataset.split(name).orElse(null);
         selectedIndex.set(-1);
-        if (split != null && !split.isLabelled() && selectedClass.get() != 0) {
-            selectedClass.set(0);
+        if (split != null && !split.isLabelled() && !ALL_CLASSES.equals(selectedClass.get())) {
+            selectedClass.set(ALL_CLASSES);
             return;
         }
         refilter();
@@ -197,7 +202,7 @@ public final class DatasetsViewModel {
             summary.set("");
             return;
         }
-        int wantedClass = current.isLabelled() ? selectedClass.get() - 1 : -1;
+        int wantedClass = current.isLabelled() ? classChoices.indexOf(selectedClass.get()) - 1 : -1;
         filterTask = app.previews().submit("Filtering " + current.name(), context -> {
             int size = current.size();
             if (wantedClass < 0) {
@@ -323,6 +328,11 @@ public final class DatasetsViewModel {
         return sources;
     }
 
+    /** The source of the active dataset, null until one opened. */
+    public ReadOnlyObjectProperty<DatasetSource> activeSourceProperty() {
+        return activeSource.getReadOnlyProperty();
+    }
+
     /** Names of the splits of the active dataset. */
     public ObservableList<String> splitNames() {
         return FXCollections.unmodifiableObservableList(splitNames);
@@ -338,8 +348,8 @@ public final class DatasetsViewModel {
         return FXCollections.unmodifiableObservableList(classChoices);
     }
 
-    /** Index into {@link #classChoices()} of the class filter; 0 shows every class. */
-    public IntegerProperty selectedClassProperty() {
+    /** Class shown in the grid, or {@link #ALL_CLASSES}. */
+    public StringProperty selectedClassProperty() {
         return selectedClass;
     }
 

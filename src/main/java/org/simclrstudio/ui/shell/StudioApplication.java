@@ -1,13 +1,23 @@
 package org.simclrstudio.ui.shell;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
-/** The JavaFX application: builds the main window. */
+import org.simclrstudio.app.AppDirs;
+import org.simclrstudio.ui.common.FxTaskExecutor;
+import org.simclrstudio.ui.common.SettingsStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JavaFX application: reads the settings, builds the main window and saves the settings at exit. */
 public class StudioApplication extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StudioApplication.class);
+    private static final long LAUNCH_NANOS = System.nanoTime();
+
+    private FxTaskExecutor executor;
+    private StudioShell shell;
 
     /** Launches the desktop app and returns when its last window closes. */
     public static void launchApp(String[] args) {
@@ -16,9 +26,23 @@ public class StudioApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        // TODO: replace the placeholder with the shell (navigation rail, workspaces, status bar).
-        stage.setTitle("SimCLR Studio");
-        stage.setScene(new Scene(new StackPane(new Label("SimCLR Studio")), 1280, 800));
-        stage.show();
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
+                LOG.error("Uncaught exception on thread {}", thread.getName(), error));
+        executor = new FxTaskExecutor();
+        shell = StudioShell.create(new SettingsStore(AppDirs.settingsFile()), executor, AppDirs.runs(),
+                AppDirs.datasets());
+        shell.show(stage);
+        Platform.runLater(() -> LOG.info("Main window shown {} ms after launch",
+                (System.nanoTime() - LAUNCH_NANOS) / 1_000_000));
+    }
+
+    @Override
+    public void stop() {
+        if (shell != null) {
+            shell.shutdown();
+        }
+        if (executor != null) {
+            executor.close();
+        }
     }
 }

@@ -1,0 +1,148 @@
+package org.simclrstudio.ui.shell;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+import org.simclrstudio.core.task.TaskExecutor;
+import org.simclrstudio.ui.common.AppModel;
+import org.simclrstudio.ui.common.Settings;
+import org.simclrstudio.ui.common.SettingsStore;
+import org.simclrstudio.ui.common.Ui;
+import org.simclrstudio.ui.common.Workspace;
+import org.simclrstudio.ui.datasets.DatasetOpener;
+import org.simclrstudio.ui.datasets.DatasetsView;
+import org.simclrstudio.ui.datasets.DatasetsViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the application: the shared model, one ViewModel per workspace, the main view and the
+ * window. Tests build it with a temporary application folder and show it on their own stage.
+ */
+public final class StudioShell {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StudioShell.class);
+
+    private final SettingsStore settingsStore;
+    private final AppModel app;
+    private final DatasetsViewModel datasets;
+    private final GpuSetupViewModel gpu;
+    private MainView mainView;
+    private Stage stage;
+
+    private StudioShell(SettingsStore settingsStore, AppModel app) {
+        this.settingsStore = settingsStore;
+        this.app = app;
+        this.datasets = new DatasetsViewModel(app, DatasetOpener.core());
+        this.gpu = new GpuSetupViewModel(app);
+    }
+
+    /**
+     * Creates the shell: reads the settings and builds the shared model around {@code executor}.
+     *
+     * @param runs folder of the training runs
+     * @param datasetsFolder folder for extracted and downloaded datasets
+     */
+    public static StudioShell create(SettingsStore settingsStore, TaskExecutor executor, Path runs,
+            Path datasetsFolder) {
+        Settings settings = settingsStore.load();
+        AppModel app = new AppModel(executor, executor, Platform::runLater, settings, runs, datasetsFolder);
+        try {
+            app.workspaceProperty().set(Workspace.valueOf(settings.lastWorkspace));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            app.workspaceProperty().set(Workspace.DATASETS);
+        }
+        return new StudioShell(settingsStore, app);
+    }
+
+    /** Returns the shared model. */
+    public AppModel app() {
+        return app;
+    }
+
+    /** Returns the Datasets workspace's ViewModel. */
+    public DatasetsViewModel datasets() {
+        return datasets;
+    }
+
+    /** Returns the main view, built by {@link #show(Stage)}. */
+    public MainView mainView() {
+        return mainView;
+    }
+
+    /** Builds the main view on {@code stage}, restores its bounds, shows it and opens the start-up dataset. */
+    public void show(Stage stage) {
+        this.stage = stage;
+        Map<Workspace, Supplier<Node>> factories = new EnumMap<>(Workspace.class);
+        factories.put(Workspace.DATASETS, () -> new DatasetsView(datasets));
+        factories.put(Workspace.AUGMENTATIONS, () -> placeholder("Augmentations"));
+        factories.put(Workspace.TRAINING, () -> placeholder("Training"));
+        factories.put(Workspace.CLASSIFY, () -> placeholder("Classify"));
+        mainView = new MainView(app, factories, gpu, this::showAbout);
+        Scene scene = new Scene(mainView);
+        scene.getStylesheets().add(Ui.stylesheet());
+        stage.setScene(scene);
+        stage.setTitle("SimCLR Studio");
+        stage.setMinWidth(960);
+        stage.setMinHeight(640);
+        restoreBounds(stage, app.settings());
+        stage.setOnHidden(event -> saveSettings());
+        stage.show();
+        datasets.openStartupDataset();
+    }
+
+    private static Node placeholder(String name) {
+        return Ui.emptyState(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TIMER_SAND, name,
+                "This workspace is being built.");
+    }
+
+    private void showAbout() {
+        new AboutDialog(stage, app.deviceInUseProperty().get()).showAndWait();
+    }
+
+    /** Places the window where it was, unless that spot is on no screen any more. */
+    static void restoreBounds(Stage stage, Settings settings) {
+        stage.setWidth(Math.max(960, settings.windowWidth));
+        stage.setHeight(Math.max(640, settings.windowHeight));
+        if (Double.isFinite(settings.windowX) && Double.isFinite(settings.windowY)) {
+            List<Screen> screens = Screen.getScreensForRectangle(
+                    new Rectangle2D(settings.windowX, settings.windowY, 100, 100));
+            if (!screens.isEmpty()) {
+                stage.setX(settings.windowX);
+                stage.setY(settings.windowY);
+            }
+        }
+        stage.setMaximized(settings.maximized);
+    }
+
+    /** Copies the window bounds into the settings and writes them. */
+    public void saveSettings() {
+        Settings settings = app.settings();
+        if (stage != null) {
+            settings.maximized = stage.isMaximized();
+            if (!stage.isMaximized()) {
+                settings.windowX = stage.getX();
+                settings.windowY = stage.getY();
+                settings.windowWidth = stage.getWidth();
+                settings.windowHeight = stage.getHeight();
+            }
+        }
+        settingsStore.save(settings);
+        LOG.info("Settings saved to {}", settingsStore.file());
+    }
+
+    /** Saves the settings and stops background work; called when the app exits. */
+    public void shutdown() {
+        saveSettings();
+    }
+}
