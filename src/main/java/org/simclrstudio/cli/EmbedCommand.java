@@ -13,6 +13,7 @@ import org.simclrstudio.core.explore.EmbeddingCsv;
 import org.simclrstudio.core.explore.FeatureEncoder;
 import org.simclrstudio.core.explore.FeatureExtractor;
 import org.simclrstudio.core.explore.FeatureMatrix;
+import org.simclrstudio.core.explore.ModelOpener;
 import org.simclrstudio.core.explore.PcaProjector;
 import org.simclrstudio.core.explore.Projection;
 import org.simclrstudio.core.explore.ProjectionMethod;
@@ -78,6 +79,9 @@ public final class EmbedCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Opens the run's encoder; tests replace it with small in-memory networks. */
+    ModelOpener models = RunEncoders.opener();
+
     /** Largest number of images t-SNE projects unless {@code --limit} says otherwise. */
     static final int TSNE_DEFAULT_LIMIT = 10_000;
 
@@ -104,7 +108,7 @@ public final class EmbedCommand implements Callable<Integer> {
 
         Projection projection;
         try (Dataset dataset = Datasets.open(data, null);
-                FeatureEncoder encoder = RunEncoders.open(model, device)) {
+                FeatureEncoder encoder = models.openEncoder(model, device)) {
             DatasetSplit images = SplitLookup.require(dataset, split);
             int chosenLimit = limit != null ? limit
                     : projectionMethod == ProjectionMethod.TSNE ? TSNE_DEFAULT_LIMIT : 0;

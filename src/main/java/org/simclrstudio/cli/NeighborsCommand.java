@@ -16,6 +16,7 @@ import org.simclrstudio.core.data.Datasets;
 import org.simclrstudio.core.explore.FeatureEncoder;
 import org.simclrstudio.core.explore.FeatureExtractor;
 import org.simclrstudio.core.explore.FeatureMatrix;
+import org.simclrstudio.core.explore.ModelOpener;
 import org.simclrstudio.core.explore.NearestNeighbors;
 import org.simclrstudio.core.explore.Neighbor;
 import org.simclrstudio.core.explore.RunEncoders;
@@ -67,6 +68,9 @@ public final class NeighborsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Opens the run's encoder; tests replace it with small in-memory networks. */
+    ModelOpener models = RunEncoders.opener();
+
     @Override
     public Integer call() throws IOException {
         if (k < 1) {
@@ -84,7 +88,7 @@ public final class NeighborsCommand implements Callable<Integer> {
                         + images.size() + " images, numbered 0 to " + (images.size() - 1));
             }
             classNames = dataset.classNames();
-            try (FeatureEncoder encoder = RunEncoders.open(model, device)) {
+            try (FeatureEncoder encoder = models.openEncoder(model, device)) {
                 ExploreProgress progress = new ExploreProgress(spec.commandLine().getErr());
                 int[] all = FeatureExtractor.evenlySpaced(images.size(), 0);
                 FeatureMatrix features = FeatureExtractor.extract(images, all, encoder, batchSize, progress);

@@ -144,6 +144,7 @@ public final class EvaluationView extends BorderPane {
         VBox content = new VBox(16, panels, galleryCard);
         content.setPadding(new Insets(0, 16, 16, 20));
         ScrollPane scroll = new ScrollPane(content);
+        scroll.setId("evaluation-scroll");
         scroll.setFitToWidth(true);
 
         Node empty = Ui.emptyState(MaterialDesignC.CHECK_DECAGRAM, "No evaluation yet",

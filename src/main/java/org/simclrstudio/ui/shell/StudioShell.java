@@ -13,6 +13,7 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import org.simclrstudio.core.explore.RunEncoders;
 import org.simclrstudio.core.task.TaskExecutor;
 import org.simclrstudio.ui.common.AppModel;
 import org.simclrstudio.ui.common.Settings;
@@ -22,6 +23,10 @@ import org.simclrstudio.ui.common.Workspace;
 import org.simclrstudio.ui.datasets.DatasetOpener;
 import org.simclrstudio.ui.datasets.DatasetsView;
 import org.simclrstudio.ui.datasets.DatasetsViewModel;
+import org.simclrstudio.ui.embeddings.EmbeddingsView;
+import org.simclrstudio.ui.embeddings.EmbeddingsViewModel;
+import org.simclrstudio.ui.evaluation.EvaluationView;
+import org.simclrstudio.ui.evaluation.EvaluationViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +93,8 @@ public final class StudioShell {
         factories.put(Workspace.AUGMENTATIONS, () -> placeholder("Augmentations"));
         factories.put(Workspace.TRAINING, () -> placeholder("Training"));
         factories.put(Workspace.CLASSIFY, () -> placeholder("Classify"));
+        factories.put(Workspace.EVALUATION, () -> new EvaluationView(new EvaluationViewModel(app, RunEncoders.opener())));
+        factories.put(Workspace.EMBEDDINGS, () -> new EmbeddingsView(new EmbeddingsViewModel(app, RunEncoders.opener())));
         mainView = new MainView(app, factories, gpu, this::showAbout);
         Scene scene = new Scene(mainView);
         scene.getStylesheets().add(Ui.stylesheet());
