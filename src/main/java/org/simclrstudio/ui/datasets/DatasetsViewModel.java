@@ -48,11 +48,14 @@ public final class DatasetsViewModel {
 
     private final ObservableList<DatasetSource> sources = FXCollections.observableArrayList();
     private final ObservableList<String> splitNames = FXCollections.observableArrayList();
+    private final ObservableList<String> splitNamesView = FXCollections.unmodifiableObservableList(splitNames);
     private final StringProperty selectedSplit = new SimpleStringProperty(this, "selectedSplit");
     private final ObservableList<String> classChoices = FXCollections.observableArrayList();
+    private final ObservableList<String> classChoicesView = FXCollections.unmodifiableObservableList(classChoices);
     private final StringProperty selectedClass = new SimpleStringProperty(this, "selectedClass", ALL_CLASSES);
     private final ReadOnlyObjectWrapper<DatasetSource> activeSource = new ReadOnlyObjectWrapper<>(this, "activeSource");
     private final ObservableList<Integer> images = FXCollections.observableArrayList();
+    private final ObservableList<Integer> imagesView = FXCollections.unmodifiableObservableList(images);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -335,7 +338,7 @@ public final class DatasetsViewModel {
 
     /** Names of the splits of the active dataset. */
     public ObservableList<String> splitNames() {
-        return FXCollections.unmodifiableObservableList(splitNames);
+        return splitNamesView;
     }
 
     /** Name of the split on screen. */
@@ -345,7 +348,7 @@ public final class DatasetsViewModel {
 
     /** Class filter entries: {@link #ALL_CLASSES} then the class names. */
     public ObservableList<String> classChoices() {
-        return FXCollections.unmodifiableObservableList(classChoices);
+        return classChoicesView;
     }
 
     /** Class shown in the grid, or {@link #ALL_CLASSES}. */
@@ -355,7 +358,7 @@ public final class DatasetsViewModel {
 
     /** Indices (into the split) of the images in the grid. */
     public ObservableList<Integer> images() {
-        return FXCollections.unmodifiableObservableList(images);
+        return imagesView;
     }
 
     /** One line on the grid, such as "5,000 images · 96×96 px". */

@@ -13,8 +13,14 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import ai.djl.Device;
+
 import org.simclrstudio.core.explore.RunEncoders;
+import org.simclrstudio.core.model.Devices;
 import org.simclrstudio.core.task.TaskExecutor;
+import org.simclrstudio.core.task.TaskObserver;
+import org.simclrstudio.ui.augment.AugmentView;
+import org.simclrstudio.ui.augment.AugmentViewModel;
 import org.simclrstudio.ui.common.AppModel;
 import org.simclrstudio.ui.common.Settings;
 import org.simclrstudio.ui.common.SettingsStore;
@@ -42,6 +48,7 @@ public final class StudioShell {
     private final AppModel app;
     private final DatasetsViewModel datasets;
     private final GpuSetupViewModel gpu;
+    private AugmentViewModel augment;
     private MainView mainView;
     private Stage stage;
 
@@ -80,6 +87,14 @@ public final class StudioShell {
         return datasets;
     }
 
+    /** Returns the Augmentations workspace's ViewModel, created on first use. */
+    public AugmentViewModel augment() {
+        if (augment == null) {
+            augment = new AugmentViewModel(app);
+        }
+        return augment;
+    }
+
     /** Returns the main view, built by {@link #show(Stage)}. */
     public MainView mainView() {
         return mainView;
@@ -90,7 +105,7 @@ public final class StudioShell {
         this.stage = stage;
         Map<Workspace, Supplier<Node>> factories = new EnumMap<>(Workspace.class);
         factories.put(Workspace.DATASETS, () -> new DatasetsView(datasets));
-        factories.put(Workspace.AUGMENTATIONS, () -> placeholder("Augmentations"));
+        factories.put(Workspace.AUGMENTATIONS, () -> new AugmentView(augment()));
         factories.put(Workspace.TRAINING, () -> placeholder("Training"));
         factories.put(Workspace.CLASSIFY, () -> placeholder("Classify"));
         factories.put(Workspace.EVALUATION, () -> new EvaluationView(new EvaluationViewModel(app, RunEncoders.opener())));
@@ -106,6 +121,37 @@ public final class StudioShell {
         stage.setOnHidden(event -> saveSettings());
         stage.show();
         datasets.openStartupDataset();
+        startEngine();
+    }
+
+    /**
+     * Loads the PyTorch engine in the background (the first start extracts libtorch, several seconds)
+     * and shows the device it will train on.
+     */
+    private void startEngine() {
+        String requested = app.deviceProperty().get();
+        app.tasks().submit("Starting the PyTorch engine", context -> {
+            try {
+                return describeDevice(Devices.resolve(requested));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Device '{}' unavailable, the CPU is used: {}", requested, e.getMessage());
+                return describeDevice(Devices.resolve("cpu")) + " (no GPU found)";
+            }
+        }, new TaskObserver<>() {
+            @Override
+            public void onSucceeded(String device) {
+                app.deviceInUseProperty().set(device);
+            }
+
+            @Override
+            public void onFailed(Throwable error) {
+                app.deviceInUseProperty().set("Engine failed to start: " + error.getMessage());
+            }
+        });
+    }
+
+    private static String describeDevice(Device device) {
+        return device.isGpu() ? "GPU " + device.getDeviceId() + " (CUDA)" : "CPU";
     }
 
     private static Node placeholder(String name) {
