@@ -1,9 +1,16 @@
 package org.simclrstudio.core.explore;
 
+import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.simclrstudio.core.model.Devices;
+import org.simclrstudio.core.train.TrainedModels;
 
-/** Opens the encoder or classifier of a training run folder as a {@link FeatureEncoder}. */
+/**
+ * Opens the network saved in a run folder ({@code model/}) as a {@link FeatureEncoder}. Any run
+ * works, a pretraining run included: its encoder never saw a label, and its logits are those of
+ * the linear probe trained beside it.
+ */
 public final class RunEncoders {
 
     private RunEncoders() {
@@ -26,21 +33,28 @@ public final class RunEncoders {
 
     /**
      * Opens the encoder saved in {@code runFolder} on {@code device} ({@code auto}, {@code cpu} or
-     * {@code gpu}).
+     * {@code gpu}); its output is the encoder's feature vector.
      *
-     * @throws IOException when the run folder has no readable model
+     * @throws IOException when the run folder has no readable model or the device is not available
      */
     public static FeatureEncoder open(Path runFolder, String device) throws IOException {
-        // TODO: load the run's encoder once the training engine's model files exist.
-        throw new IOException("Loading the encoder of " + runFolder + " is not available in this build yet");
+        return new NetworkFeatureEncoder(TrainedModels.load(runFolder, resolve(device)), false);
     }
 
     /**
      * Opens the encoder and linear head saved in {@code runFolder}; the output is one logit per class.
      *
-     * @throws IOException when the run folder has no readable model
+     * @throws IOException when the run folder has no readable model or the device is not available
      */
     public static FeatureEncoder openClassifier(Path runFolder, String device) throws IOException {
-        throw new IOException("Loading the classifier of " + runFolder + " is not available in this build yet");
+        return new NetworkFeatureEncoder(TrainedModels.load(runFolder, resolve(device)), true);
+    }
+
+    private static Device resolve(String device) throws IOException {
+        try {
+            return Devices.resolve(device);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 }
