@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -26,6 +25,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
@@ -143,8 +143,13 @@ public final class EmbeddingsView extends BorderPane {
         status.setId("embedding-status");
         status.getStyleClass().add("muted");
         status.textProperty().bind(model.statusProperty());
+        status.setMinWidth(0);
+        HBox.setHgrow(status, Priority.ALWAYS);
         HBox controls = new HBox(10, new Label("Split"), splits, new Label("Images"), limit, new Label("Projection"),
                 methodBox, progress, status);
+        // Only the status text may shrink; labels and choices keep their preferred width.
+        controls.getChildren().stream().filter(node -> node != status && node instanceof Region)
+                .forEach(node -> ((Region) node).setMinWidth(Region.USE_PREF_SIZE));
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(10, 20, 10, 20));
         Label error = Ui.errorBanner(model.errorProperty());
@@ -220,6 +225,7 @@ public final class EmbeddingsView extends BorderPane {
         Label queryHint = new Label("Click a dot, or drop a picture here, to find the most similar images by cosine "
                 + "similarity of encoder features.");
         queryHint.setWrapText(true);
+        queryHint.setMinHeight(Region.USE_PREF_SIZE);
         queryHint.getStyleClass().add("muted");
         Button chooseFile = Ui.button("Choose picture…", MaterialDesignI.IMAGE_SEARCH);
         chooseFile.setId("neighbors-file");

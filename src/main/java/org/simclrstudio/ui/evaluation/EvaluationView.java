@@ -93,6 +93,7 @@ public final class EvaluationView extends BorderPane {
         refresh.setOnAction(event -> model.refreshRuns());
         ComboBox<String> splits = new ComboBox<>(model.splitNames());
         splits.setId("evaluation-split");
+        splits.setPrefWidth(110);
         splits.valueProperty().bindBidirectional(model.selectedSplitProperty());
 
         Button evaluate = Ui.accentButton("Evaluate", MaterialDesignC.CHECK_DECAGRAM);
@@ -113,8 +114,13 @@ public final class EvaluationView extends BorderPane {
         status.setId("evaluation-status");
         status.getStyleClass().add("muted");
         status.textProperty().bind(model.statusProperty());
+        status.setMinWidth(0);
+        HBox.setHgrow(status, Priority.ALWAYS);
         HBox controls = new HBox(10, new Label("Model"), runs, new Label("vs"), other, clearOther, new Label("Split"),
                 splits, progress, status);
+        // Only the status text may shrink; labels and choices keep their preferred width.
+        controls.getChildren().stream().filter(node -> node != status && node instanceof javafx.scene.layout.Region)
+                .forEach(node -> ((javafx.scene.layout.Region) node).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(10, 20, 10, 20));
         Label error = Ui.errorBanner(model.errorProperty());
