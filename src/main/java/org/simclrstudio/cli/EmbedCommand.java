@@ -82,7 +82,7 @@ public final class EmbedCommand implements Callable<Integer> {
     /** Opens the run's encoder; tests replace it with small in-memory networks. */
     ModelOpener models = RunEncoders.opener();
 
-    /** Largest number of images t-SNE projects unless {@code --limit} says otherwise. */
+    /** Maximum number of images t-SNE projects when {@code --limit} is not given. */
     static final int TSNE_DEFAULT_LIMIT = 10_000;
 
     @Override

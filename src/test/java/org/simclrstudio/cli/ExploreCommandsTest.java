@@ -129,7 +129,8 @@ class ExploreCommandsTest {
             assertEquals(4, cells.length, lines.get(row + 1));
             assertEquals(row, Integer.parseInt(cells[0]));
             assertEquals(test.label(row), Integer.parseInt(cells[1]));
-            assertTrue(Float.isFinite(Float.parseFloat(cells[2])) && Float.isFinite(Float.parseFloat(cells[3])));
+            assertTrue(Float.isFinite(Float.parseFloat(cells[2])), lines.get(row + 1));
+            assertTrue(Float.isFinite(Float.parseFloat(cells[3])), lines.get(row + 1));
         }
         assertTrue(result.out().contains("Wrote 1,000 points (PCA)"), result.out());
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a classifier did on a labelled split: the predicted class of every image, the confusion
+ * Results of a classifier on a labelled split: the predicted class of every image, the confusion
  * matrix and per-class accuracy. Rows of the confusion matrix are true classes, columns predicted
  * ones.
  *

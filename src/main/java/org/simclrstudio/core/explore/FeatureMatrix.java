@@ -38,7 +38,7 @@ public record FeatureMatrix(String splitName, int dimension, float[] values, int
         return vector;
     }
 
-    /** Returns the row that holds split image {@code splitIndex}, or -1 when it was not encoded. */
+    /** Returns the row that contains split image {@code splitIndex}, or -1 when it was not encoded. */
     public int rowOf(int splitIndex) {
         if (splitIndex >= 0 && splitIndex < indices.length && indices[splitIndex] == splitIndex) {
             return splitIndex;

@@ -42,9 +42,9 @@ import org.simclrstudio.ui.common.FxImages;
 import org.simclrstudio.ui.common.Ui;
 
 /**
- * The Embeddings workspace: controls to encode a split with a run's encoder, the scatter plot of the
- * projected features with a class legend, and a side panel with the hovered image, the selected
- * images and the nearest neighbours of a clicked or dropped image.
+ * The Embeddings workspace. Its controls encode a split with a run's encoder, and the scatter plot
+ * shows the projected features with a class legend. The side panel shows the hovered image, the
+ * selected images and the nearest neighbours of a clicked or dropped image.
  */
 public final class EmbeddingsView extends BorderPane {
 

@@ -48,9 +48,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * State and commands of the Embeddings workspace: encoder features of a split computed in the
- * background, their 2-D projection (PCA or t-SNE), the hovered and selected points, and the nearest
- * neighbours of a query image from the split or from a file.
+ * State and commands of the Embeddings workspace. It computes encoder features of a split in the
+ * background and their 2-D projection (PCA or t-SNE). It also keeps the hovered and selected points,
+ * and the nearest neighbours of a query image from the split or from a file.
  */
 public final class EmbeddingsViewModel {
 
@@ -406,7 +406,7 @@ public final class EmbeddingsViewModel {
         return k;
     }
 
-    /** Whether a computation runs. */
+    /** Flag that is true while a computation runs. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
@@ -426,7 +426,7 @@ public final class EmbeddingsViewModel {
         return error.getReadOnlyProperty();
     }
 
-    /** The projected points; null until computed. */
+    /** Projected points; null until computed. */
     public ReadOnlyObjectProperty<Projection> projectionProperty() {
         return projection.getReadOnlyProperty();
     }

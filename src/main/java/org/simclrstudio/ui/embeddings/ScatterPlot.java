@@ -14,8 +14,8 @@ import org.simclrstudio.core.explore.Projection;
 
 /**
  * A scatter plot of projected features on a canvas, one dot per image coloured by class. Moving the
- * pointer over a dot hovers it, dragging a rectangle selects the dots inside, and clicking a dot asks
- * for its nearest neighbours. A canvas is used in place of a chart library so hit-testing thousands of
+ * pointer over a dot hovers it, dragging a rectangle selects the dots inside, and clicking a dot
+ * requests its nearest neighbours. A canvas is used in place of a chart library so hit-testing thousands of
  * dots stays a simple scan.
  */
 final class ScatterPlot extends Region {

@@ -60,8 +60,7 @@ final class ConfusionMatrixChart extends Region {
         if (evaluation == null) {
             return;
         }
-        int[][] confusion = evaluation.confusion();
-        int classes = confusion.length;
+        int classes = evaluation.confusion().length;
         double side = Math.min(canvas.getWidth() - LABEL_WIDTH, canvas.getHeight() - LABEL_HEIGHT);
         if (classes == 0 || side <= 0) {
             return;
@@ -70,32 +69,47 @@ final class ConfusionMatrixChart extends Region {
         g.setFont(Font.font(Math.max(8, Math.min(12, cell / 3.2))));
         g.setTextBaseline(VPos.CENTER);
         for (int truth = 0; truth < classes; truth++) {
-            long rowTotal = 0;
-            for (int count : confusion[truth]) {
-                rowTotal += count;
-            }
-            for (int predicted = 0; predicted < classes; predicted++) {
-                int count = confusion[truth][predicted];
-                double fraction = rowTotal == 0 ? 0 : (double) count / rowTotal;
-                Color shade = LOW.interpolate(truth == predicted ? HIGH : WRONG_HIGH,
-                        truth == predicted ? fraction : Math.min(1, 2.5 * fraction));
-                double x = LABEL_WIDTH + predicted * cell;
-                double y = truth * cell;
-                g.setFill(shade);
-                g.fillRect(x, y, cell - 1, cell - 1);
-                drawnCells++;
-                if (count > 0 && cell >= 18) {
-                    g.setFill(shade.getBrightness() < 0.6 || shade.getSaturation() > 0.55 ? Color.WHITE
-                            : Color.web("#1f2937"));
-                    g.setTextAlign(TextAlignment.CENTER);
-                    g.fillText(String.valueOf(count), x + cell / 2, y + cell / 2);
-                }
-            }
-            g.setFill(Color.web("#374151"));
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(shorten(evaluation.classNames().get(truth)), LABEL_WIDTH - 6, truth * cell + cell / 2);
+            drawRow(g, truth, cell);
         }
-        // Column labels, rotated so long class names fit under narrow cells.
+        drawColumnLabels(g, classes, cell, side);
+
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(Color.web("#6b7280"));
+        g.fillText("rows: true class, columns: predicted", 4, canvas.getHeight() - 8);
+    }
+
+    private void drawRow(GraphicsContext g, int truth, double cell) {
+        int[] counts = evaluation.confusion()[truth];
+        long rowTotal = 0;
+        for (int count : counts) {
+            rowTotal += count;
+        }
+        for (int predicted = 0; predicted < counts.length; predicted++) {
+            int count = counts[predicted];
+            double fraction = rowTotal == 0 ? 0 : (double) count / rowTotal;
+            // Mistakes turn red faster than hits turn blue, so a 20 % confusion already stands out.
+            Color shade = truth == predicted ? LOW.interpolate(HIGH, fraction)
+                    : LOW.interpolate(WRONG_HIGH, Math.min(1, 2.5 * fraction));
+            double x = LABEL_WIDTH + predicted * cell;
+            double y = truth * cell;
+            g.setFill(shade);
+            g.fillRect(x, y, cell - 1, cell - 1);
+            drawnCells++;
+            if (count > 0 && cell >= 18) {
+                boolean dark = shade.getBrightness() < 0.6 || shade.getSaturation() > 0.55;
+                g.setFill(dark ? Color.WHITE : Color.web("#1f2937"));
+                g.setTextAlign(TextAlignment.CENTER);
+                g.fillText(String.valueOf(count), x + cell / 2, y + cell / 2);
+            }
+        }
+        g.setFill(Color.web("#374151"));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(shorten(evaluation.classNames().get(truth)), LABEL_WIDTH - 6, truth * cell + cell / 2);
+    }
+
+    /** Draws the predicted-class labels, rotated so long class names fit under narrow cells. */
+    private void drawColumnLabels(GraphicsContext g, int classes, double cell, double side) {
+        g.setFill(Color.web("#374151"));
         g.setTextAlign(TextAlignment.RIGHT);
         for (int predicted = 0; predicted < classes; predicted++) {
             g.save();
@@ -104,9 +118,6 @@ final class ConfusionMatrixChart extends Region {
             g.fillText(shorten(evaluation.classNames().get(predicted)), 0, 0);
             g.restore();
         }
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(Color.web("#6b7280"));
-        g.fillText("rows: true class, columns: predicted", 4, canvas.getHeight() - 8);
     }
 
     private static String shorten(String name) {

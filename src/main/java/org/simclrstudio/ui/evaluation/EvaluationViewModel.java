@@ -39,9 +39,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * State and commands of the Evaluation workspace: a model (and optionally a second one to compare,
- * such as the baseline next to the fine-tuned run) evaluated on a labelled split, with the
- * misclassified images of the first and the one enlarged.
+ * State and commands of the Evaluation workspace. It evaluates a model on a labelled split, and
+ * optionally a second one to compare, such as the baseline next to the fine-tuned run. It also keeps
+ * the misclassified images of the first model and the one shown enlarged.
  */
 public final class EvaluationViewModel {
 
@@ -273,7 +273,7 @@ public final class EvaluationViewModel {
         return selectedSplit;
     }
 
-    /** Whether an evaluation runs. */
+    /** Flag that is true while an evaluation runs. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }

@@ -79,7 +79,8 @@ class RunEncodersTest {
                     classifier, 50, new RecordingContext());
             Evaluation evaluation = Evaluation.fromLogits(logits, dataset.classNames());
             assertEquals(100, evaluation.size());
-            assertTrue(evaluation.accuracy() >= 0 && evaluation.accuracy() <= 1);
+            assertTrue(evaluation.accuracy() >= 0, "accuracy " + evaluation.accuracy());
+            assertTrue(evaluation.accuracy() <= 1, "accuracy " + evaluation.accuracy());
         }
     }
 
