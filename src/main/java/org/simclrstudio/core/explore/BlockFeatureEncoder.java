@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.nio.ByteBuffer;
+import org.simclrstudio.core.augment.Augmenter;
 
 /**
  * A {@link FeatureEncoder} over an initialised DJL {@link Block} that maps a float batch
@@ -54,17 +55,14 @@ public final class BlockFeatureEncoder implements FeatureEncoder {
 
     @Override
     public float[] encode(byte[] planar, int count, int height, int width) {
-        if (height != inputSize || width != inputSize) {
-            throw new IllegalArgumentException("Encoder expects " + inputSize + "x" + inputSize + " images, got "
-                    + width + "x" + height);
-        }
         try (NDManager batch = manager.newSubManager()) {
             int bytes = count * 3 * height * width;
             ByteBuffer buffer = ByteBuffer.allocateDirect(bytes);
             buffer.put(planar, 0, bytes).flip();
-            NDArray images = batch.create(buffer, new Shape(count, 3, height, width), DataType.UINT8)
-                    .toType(DataType.FLOAT32, false)
-                    .divi(255f);
+            NDArray bytesArray = batch.create(buffer, new Shape(count, 3, height, width), DataType.UINT8);
+            NDArray images = height == inputSize && width == inputSize
+                    ? bytesArray.toType(DataType.FLOAT32, false).divi(255f)
+                    : Augmenter.resize(bytesArray, inputSize);
             NDList output = block.forward(new ParameterStore(batch, false), new NDList(images), false);
             NDArray features = output.head().reshape(count, -1);
             if (features.getShape().get(1) != featureSize) {

@@ -13,14 +13,15 @@ public interface FeatureEncoder extends AutoCloseable {
     int featureSize();
 
     /**
-     * Returns the square image side the encoder expects, or -1 when it takes any size. Images of a
-     * split whose size differs are resized to it before encoding.
+     * Returns the square image side the encoder works at, or -1 when it takes any size. Pictures of
+     * varying size are resized to it before they are batched.
      */
     int inputSize();
 
     /**
      * Encodes {@code count} images stored back to back in {@code planar} as planar RGB bytes
-     * ({@code channel * height * width + y * width + x} within each image).
+     * ({@code channel * height * width + y * width + x} within each image). Images of another size
+     * than {@link #inputSize()} are resized to it (centred square, bilinear), as for evaluation.
      *
      * @return {@code count * featureSize()} values, one feature vector after the other
      */

@@ -1,13 +1,11 @@
 package org.simclrstudio.core.explore;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.Locale;
 import org.simclrstudio.core.data.DatasetException;
 import org.simclrstudio.core.data.DatasetSplit;
 import org.simclrstudio.core.data.RgbImage;
+import org.simclrstudio.core.image.ImageResizer;
 import org.simclrstudio.core.task.TaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,15 +62,16 @@ public final class FeatureExtractor {
             throw new IllegalArgumentException("Batch size must be at least 1, got " + batchSize);
         }
         int side = encoder.inputSize();
-        boolean fixedSize = split.imageWidth() > 0 && split.imageHeight() > 0;
-        if (side <= 0 && !fixedSize) {
+        // A split of one image size is read as stored and the encoder resizes the batch on its device.
+        // Pictures of varying size are resized here, one by one, to the encoder's input size.
+        boolean direct = split.imageWidth() > 0 && split.imageHeight() > 0;
+        if (side <= 0 && !direct) {
             throw new DatasetException("The images of split '" + split.name()
                     + "' differ in size and the encoder takes any size, so they cannot be batched; "
                     + "use a model with a fixed image size");
         }
-        int height = side > 0 ? side : split.imageHeight();
-        int width = side > 0 ? side : split.imageWidth();
-        boolean direct = fixedSize && split.imageWidth() == width && split.imageHeight() == height;
+        int height = direct ? split.imageHeight() : side;
+        int width = direct ? split.imageWidth() : side;
         int imageBytes = 3 * height * width;
 
         int rows = indices.length;
@@ -91,7 +90,8 @@ public final class FeatureExtractor {
                 if (direct) {
                     split.readPlanar(index, batch, i * imageBytes);
                 } else {
-                    writePlanar(split.image(index), width, height, batch, i * imageBytes);
+                    writePlanar(ImageResizer.resizeShorterSideAndCenterCrop(split.image(index), side), batch,
+                            i * imageBytes);
                 }
                 labels[start + i] = split.label(index);
             }
@@ -108,50 +108,26 @@ public final class FeatureExtractor {
     }
 
     /**
-     * Encodes one picture of any size, such as a file the user dropped, resizing it to the encoder's
-     * input size ({@code fallbackSide} when the encoder takes any size).
+     * Encodes one picture of any size, such as a file the user dropped. It is scaled so its shorter
+     * side fits the encoder's input size ({@code fallbackSide} when the encoder takes any size) and
+     * centre-cropped, as the classifier does with single pictures.
      */
     public static float[] encodeImage(RgbImage image, FeatureEncoder encoder, int fallbackSide) {
         int side = encoder.inputSize() > 0 ? encoder.inputSize() : fallbackSide;
+        RgbImage square = ImageResizer.resizeShorterSideAndCenterCrop(image, side);
         byte[] planar = new byte[3 * side * side];
-        writePlanar(image, side, side, planar, 0);
+        writePlanar(square, planar, 0);
         return encoder.encode(planar, 1, side, side);
     }
 
-    /** Writes {@code image} scaled to {@code width x height} (bilinear) as planar RGB at {@code offset}. */
-    static void writePlanar(RgbImage image, int width, int height, byte[] target, int offset) {
-        int plane = width * height;
-        if (image.width() == width && image.height() == height) {
-            byte[] pixels = image.pixels();
-            for (int i = 0; i < plane; i++) {
-                target[offset + i] = pixels[i * 3];
-                target[offset + plane + i] = pixels[i * 3 + 1];
-                target[offset + 2 * plane + i] = pixels[i * 3 + 2];
-            }
-            return;
-        }
-        BufferedImage source = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < image.height(); y++) {
-            for (int x = 0; x < image.width(); x++) {
-                source.setRGB(x, y, image.rgb(x, y));
-            }
-        }
-        BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = scaled.createGraphics();
-        try {
-            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            graphics.drawImage(source, 0, 0, width, height, null);
-        } finally {
-            graphics.dispose();
-        }
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int rgb = scaled.getRGB(x, y);
-                int i = y * width + x;
-                target[offset + i] = (byte) (rgb >> 16);
-                target[offset + plane + i] = (byte) (rgb >> 8);
-                target[offset + 2 * plane + i] = (byte) rgb;
-            }
+    /** Writes {@code image} as planar RGB bytes at {@code offset}. */
+    private static void writePlanar(RgbImage image, byte[] target, int offset) {
+        int plane = image.width() * image.height();
+        byte[] pixels = image.pixels();
+        for (int i = 0; i < plane; i++) {
+            target[offset + i] = pixels[i * 3];
+            target[offset + plane + i] = pixels[i * 3 + 1];
+            target[offset + 2 * plane + i] = pixels[i * 3 + 2];
         }
     }
 }

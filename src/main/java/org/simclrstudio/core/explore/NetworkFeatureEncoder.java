@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
+import org.simclrstudio.core.augment.Augmenter;
 import org.simclrstudio.core.train.TrainedModels;
 
 /**
@@ -40,9 +41,9 @@ final class NetworkFeatureEncoder implements FeatureEncoder {
             int bytes = count * 3 * height * width;
             ByteBuffer buffer = ByteBuffer.allocateDirect(bytes);
             buffer.put(planar, 0, bytes).flip();
-            NDArray images = batch.create(buffer, new Shape(count, 3, height, width), DataType.UINT8)
-                    .toType(DataType.FLOAT32, false)
-                    .div(255f);
+            // The same resize as the engine's evaluation, so features match what the network was trained on.
+            NDArray images = Augmenter.resize(batch.create(buffer, new Shape(count, 3, height, width), DataType.UINT8),
+                    inputSize());
             NDArray output = model.network().features(images, false);
             if (logits) {
                 output = model.network().logits(output, false);
