@@ -42,7 +42,10 @@ public final class FeatureExtractor {
         return picked;
     }
 
-    /** Encodes every image of {@code split}; see {@link #extract(DatasetSplit, int[], FeatureEncoder, int, TaskContext)}. */
+    /**
+     * Encodes every image of {@code split} in batches of {@link #DEFAULT_BATCH_SIZE}, as
+     * {@link #extract(DatasetSplit, int[], FeatureEncoder, int, TaskContext)} does for chosen images.
+     */
     public static FeatureMatrix extract(DatasetSplit split, FeatureEncoder encoder, TaskContext context)
             throws DatasetException {
         return extract(split, evenlySpaced(split.size(), 0), encoder, DEFAULT_BATCH_SIZE, context);
