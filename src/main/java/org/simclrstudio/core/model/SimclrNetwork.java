@@ -150,8 +150,13 @@ public final class SimclrNetwork implements AutoCloseable {
         all.addAll(headParameters());
         for (Parameter parameter : all) {
             try (NDManager temporary = manager.newSubManager()) {
-                NDArray bad = parameter.getArray().isNaN().logicalOr(parameter.getArray().isInfinite()).any();
-                bad.attach(temporary);
+                // Results of operations on a parameter join the parameter's long-lived manager: move each
+                // one to the temporary manager so it is freed.
+                NDArray nan = parameter.getArray().isNaN();
+                nan.attach(temporary);
+                NDArray infinite = parameter.getArray().isInfinite();
+                infinite.attach(temporary);
+                NDArray bad = nan.logicalOr(infinite).any();
                 if (bad.getBoolean()) {
                     return false;
                 }

@@ -52,12 +52,12 @@ public record RunFolder(Path dir) {
         return dir.resolve("outcome.json");
     }
 
-    /** Returns whether the folder holds a run (has a {@code config.json}). */
+    /** Returns whether the folder contains a run (has a {@code config.json}). */
     public boolean exists() {
         return Files.isRegularFile(configFile());
     }
 
-    /** Returns whether the folder holds trained weights. */
+    /** Returns whether the folder contains trained weights. */
     public boolean hasModel() {
         return Files.isRegularFile(modelInfoFile()) && Files.isRegularFile(modelWeightsFile());
     }

@@ -3,7 +3,7 @@ package org.simclrstudio.core.train;
 import java.nio.file.Path;
 
 /**
- * How a run ended, written to {@code outcome.json} in its folder.
+ * The end state of a run, written to {@code outcome.json} in its folder.
  *
  * @param status completed, cancelled or failed
  * @param message one line for the user

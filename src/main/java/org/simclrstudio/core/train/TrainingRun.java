@@ -88,8 +88,8 @@ public final class TrainingRun {
     }
 
     /**
-     * Runs {@code config} to its end: all epochs, a cancel, or an error. Never throws for bad input or a
-     * failed run: the outcome says what happened, and {@link TrainingListener#onFinished} receives it too.
+     * Runs {@code config} to its end: all epochs, a cancel, or an error. Returns instead of throwing for bad input,
+     * a failed run or an unexpected runtime error. The outcome describes the result, and {@link TrainingListener#onFinished} receives it too.
      *
      * @param resume continue the run in {@code config.outDir()} from its last checkpoint; otherwise the
      *     folder must not hold a run yet
@@ -97,13 +97,17 @@ public final class TrainingRun {
      * @param control pauses and cancels the run from another thread; may be null
      */
     public static RunOutcome run(RunConfig config, boolean resume, TrainingListener listener, RunControl control) {
+        // PyTorch's grad mode is per thread, and DJL turns it off only on the thread that loaded the engine.
+        // On any other thread (a GUI worker) the optimizer's in-place weight update would be rejected.
+        ai.djl.engine.Engine.getInstance();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
         return new TrainingRun(config, resume, listener, control).execute();
     }
 
     /**
      * Returns the configuration stored in a run folder, for {@code --resume}.
      *
-     * @throws IOException when the folder holds no readable run
+     * @throws IOException when the folder contains no readable run
      */
     public static RunConfig savedConfig(Path runDir) throws IOException {
         return new RunFolder(runDir).readManifest().config();
@@ -142,6 +146,10 @@ public final class TrainingRun {
         } catch (EngineException e) {
             outcome = failure("Training failed in the PyTorch engine: " + RunFolder.firstLine(e.getMessage()));
             LOG.error("Run {} failed in the engine", config.outDir(), e);
+        } catch (RuntimeException e) {
+            outcome = failure("Training failed: " + RunFolder.firstLine(String.valueOf(e.getMessage()))
+                    + " (details in the log)");
+            LOG.error("Run {} failed", config.outDir(), e);
         }
         if (started) {
             try {
@@ -160,7 +168,7 @@ public final class TrainingRun {
 
     private Dataset openDataset() throws DatasetException {
         if (!resume && folder.exists()) {
-            throw new IllegalArgumentException("Run folder " + config.outDir() + " already holds a run; choose "
+            throw new IllegalArgumentException("Run folder " + config.outDir() + " already contains a run; choose "
                     + "another --out, or pass --resume to continue it");
         }
         if (resume && !Files.isRegularFile(folder.lastCheckpoint())) {

@@ -72,15 +72,24 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                 return cancelled.get();
             }
         };
-        Future<?> future = workers.submit(() -> runTask(title, task, observer, context, done));
+        // Whoever sets 'started' first owns the outcome: the worker reports it, or cancel() before the start.
+        AtomicBoolean started = new AtomicBoolean();
+        Future<?> future = workers.submit(() -> {
+            if (started.compareAndSet(false, true)) {
+                runTask(title, task, observer, context, done);
+            }
+        });
         return new TaskHandle() {
             @Override
             public void cancel() {
                 cancelled.set(true);
-                if (!future.isDone() && future.cancel(false)) {
+                if (started.compareAndSet(false, true)) {
                     // It never started: report the cancellation the task itself cannot report.
-                    done.set(true);
-                    fxThread.accept(observer::onCancelled);
+                    future.cancel(false);
+                    fxThread.accept(() -> {
+                        done.set(true);
+                        observer.onCancelled();
+                    });
                 }
             }
 

@@ -10,6 +10,11 @@ import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -21,12 +26,16 @@ import org.simclrstudio.core.task.TaskExecutor;
 import org.simclrstudio.core.task.TaskObserver;
 import org.simclrstudio.ui.augment.AugmentView;
 import org.simclrstudio.ui.augment.AugmentViewModel;
+import org.simclrstudio.ui.classify.ClassifyView;
+import org.simclrstudio.ui.classify.ClassifyViewModel;
 import org.simclrstudio.ui.common.AppModel;
 import org.simclrstudio.ui.common.Settings;
 import org.simclrstudio.ui.common.SettingsStore;
 import org.simclrstudio.ui.common.Ui;
 import org.simclrstudio.ui.common.Workspace;
 import org.simclrstudio.ui.datasets.DatasetOpener;
+import org.simclrstudio.ui.training.TrainingView;
+import org.simclrstudio.ui.training.TrainingViewModel;
 import org.simclrstudio.ui.datasets.DatasetsView;
 import org.simclrstudio.ui.datasets.DatasetsViewModel;
 import org.simclrstudio.ui.embeddings.EmbeddingsView;
@@ -49,6 +58,9 @@ public final class StudioShell {
     private final DatasetsViewModel datasets;
     private final GpuSetupViewModel gpu;
     private AugmentViewModel augment;
+    private TrainingViewModel training;
+    private ClassifyViewModel classify;
+    private ClassifyView classifyView;
     private MainView mainView;
     private Stage stage;
 
@@ -95,6 +107,29 @@ public final class StudioShell {
         return augment;
     }
 
+    /** Returns the Training workspace's ViewModel, created on first use. */
+    public TrainingViewModel training() {
+        if (training == null) {
+            training = new TrainingViewModel(app);
+        }
+        return training;
+    }
+
+    /** Returns the Classify workspace's ViewModel, created on first use. */
+    public ClassifyViewModel classify() {
+        if (classify == null) {
+            classify = new ClassifyViewModel(app);
+        }
+        return classify;
+    }
+
+    private ClassifyView classifyView() {
+        if (classifyView == null) {
+            classifyView = new ClassifyView(classify());
+        }
+        return classifyView;
+    }
+
     /** Returns the main view, built by {@link #show(Stage)}. */
     public MainView mainView() {
         return mainView;
@@ -106,12 +141,13 @@ public final class StudioShell {
         Map<Workspace, Supplier<Node>> factories = new EnumMap<>(Workspace.class);
         factories.put(Workspace.DATASETS, () -> new DatasetsView(datasets));
         factories.put(Workspace.AUGMENTATIONS, () -> new AugmentView(augment()));
-        factories.put(Workspace.TRAINING, () -> placeholder("Training"));
-        factories.put(Workspace.CLASSIFY, () -> placeholder("Classify"));
+        factories.put(Workspace.TRAINING, () -> new TrainingView(training()));
+        factories.put(Workspace.CLASSIFY, () -> classifyView());
         factories.put(Workspace.EVALUATION, () -> new EvaluationView(new EvaluationViewModel(app, RunEncoders.opener())));
         factories.put(Workspace.EMBEDDINGS, () -> new EmbeddingsView(new EmbeddingsViewModel(app, RunEncoders.opener())));
         mainView = new MainView(app, factories, gpu, this::showAbout);
         Scene scene = new Scene(mainView);
+        installDropAndPaste(scene);
         scene.getStylesheets().add(Ui.stylesheet());
         stage.setScene(scene);
         stage.setTitle("SimCLR Studio");
@@ -154,9 +190,28 @@ public final class StudioShell {
         return device.isGpu() ? "GPU " + device.getDeviceId() + " (CUDA)" : "CPU";
     }
 
-    private static Node placeholder(String name) {
-        return Ui.emptyState(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TIMER_SAND, name,
-                "This workspace is being built.");
+    /** Files dropped or pasted on any workspace go to the Classify workspace. */
+    private void installDropAndPaste(Scene scene) {
+        scene.setOnDragOver(event -> {
+            if (event.getDragboard().hasFiles()) {
+                event.acceptTransferModes(TransferMode.COPY);
+            }
+        });
+        scene.setOnDragDropped(event -> {
+            if (event.getDragboard().hasFiles()) {
+                app.workspaceProperty().set(Workspace.CLASSIFY);
+                classifyView().dropFiles(event.getDragboard().getFiles());
+                event.setDropCompleted(true);
+                event.consume();
+            }
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN), () -> {
+            Clipboard clipboard = Clipboard.getSystemClipboard();
+            if (clipboard.hasFiles() || clipboard.hasImage()) {
+                app.workspaceProperty().set(Workspace.CLASSIFY);
+                classifyView().paste(clipboard);
+            }
+        });
     }
 
     private void showAbout() {
@@ -196,6 +251,12 @@ public final class StudioShell {
 
     /** Saves the settings and stops background work; called when the app exits. */
     public void shutdown() {
+        if (training != null) {
+            training.cancel();
+        }
+        if (classify != null) {
+            classify.close();
+        }
         saveSettings();
     }
 }

@@ -93,6 +93,36 @@ class SimclrNetworkTest {
     }
 
     @Test
+    void resnetTrainsAndReloads() throws Exception {
+        Path file = folder.resolve("resnet.ckpt");
+        float[] expected;
+        try (SimclrNetwork network = SimclrNetwork.create(new ResNet18Small(), 16, 3, true, Device.cpu());
+                TrainingSteps steps = TrainingSteps.forPretraining(network, 1e-3, 0.1);
+                NDManager manager = network.manager().newSubManager()) {
+            NDArray first = randomImages(manager, 3, 1).get(":, :, 0:16, 0:16");
+            NDArray second = randomImages(manager, 3, 2).get(":, :, 0:16, 0:16");
+            TrainingSteps.StepResult result = steps.contrastive(first, second);
+            assertTrue(Double.isFinite(result.loss()), "loss " + result.loss());
+            expected = network.features(first, false).toFloatArray();
+            CheckpointFile.write(file, network::saveParameters);
+        }
+        try (SimclrNetwork restored = SimclrNetwork.create(new ResNet18Small(), 16, 3, true, Device.cpu());
+                NDManager manager = restored.manager().newSubManager()) {
+            CheckpointFile.read(file, in -> {
+                try {
+                    restored.loadParameters(in, true);
+                } catch (MalformedModelException e) {
+                    throw new IOException(e);
+                }
+                return null;
+            });
+            NDArray first = randomImages(manager, 3, 1).get(":, :, 0:16, 0:16");
+            assertArrayEquals(expected, restored.features(first, false).toFloatArray(),
+                    "weights and batch-norm statistics survive the round trip");
+        }
+    }
+
+    @Test
     void evalFeaturesRepeatExactly() {
         for (Backbone backbone : List.of(new KerasEncoder(), new ResNet18Small())) {
             try (SimclrNetwork network = SimclrNetwork.create(backbone, SIZE, 3, false, Device.cpu());

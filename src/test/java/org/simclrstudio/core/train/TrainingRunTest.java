@@ -209,7 +209,7 @@ class TrainingRunTest {
         assertEquals(RunOutcome.Status.COMPLETED, TrainingRun.run(config, false, null, null).status());
         RunOutcome second = TrainingRun.run(config, false, null, null);
         assertEquals(RunOutcome.Status.FAILED, second.status());
-        assertTrue(second.message().contains("already holds a run"), second.message());
+        assertTrue(second.message().contains("already contains a run"), second.message());
         assertFalse(second.message().contains("Exception"), second.message());
     }
 }
