@@ -15,4 +15,18 @@ public enum DatasetFormat {
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * Returns the format with the given command-line name, ignoring case.
+     *
+     * @throws IllegalArgumentException when no format has that name; the message lists the valid names
+     */
+    public static DatasetFormat fromCliName(String name) {
+        for (DatasetFormat format : values()) {
+            if (format.cliName().equalsIgnoreCase(name.strip())) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException("Unknown dataset format '" + name + "'; expected stl10, idx or folder");
+    }
 }

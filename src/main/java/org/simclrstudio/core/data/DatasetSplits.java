@@ -1,6 +1,6 @@
 package org.simclrstudio.core.data;
 
-/** Views over dataset splits: the unlabeled pool for pretraining and the first images of a split. */
+/** Views over dataset splits: the unlabeled pool for pretraining, the first images, chosen indices. */
 public final class DatasetSplits {
 
     private DatasetSplits() {
@@ -40,6 +40,23 @@ public final class DatasetSplits {
             return split;
         }
         return new First(split, count);
+    }
+
+    /**
+     * Returns a view of the images of {@code split} at {@code indices}, in that order, such as one of
+     * the predefined STL-10 train folds ({@link Stl10Dataset#folds()}). The array is copied.
+     *
+     * @throws IndexOutOfBoundsException when an index is outside the split
+     */
+    public static DatasetSplit select(DatasetSplit split, int[] indices) {
+        int[] copy = indices.clone();
+        for (int i = 0; i < copy.length; i++) {
+            if (copy[i] < 0 || copy[i] >= split.size()) {
+                throw new IndexOutOfBoundsException("Index " + copy[i] + " at position " + i + " is outside 0.."
+                        + (split.size() - 1) + " of split '" + split.name() + "'");
+            }
+        }
+        return new Selected(split, copy);
     }
 
     /** A split that forwards reads to another one. */
@@ -123,6 +140,40 @@ public final class DatasetSplits {
         public int label(int index) {
             checkIndex(index);
             return NO_LABEL;
+        }
+    }
+
+    /** The images of a split at chosen indices. */
+    private static final class Selected extends Forwarding {
+
+        private final int[] indices;
+
+        Selected(DatasetSplit source, int[] indices) {
+            super(source);
+            this.indices = indices;
+        }
+
+        @Override
+        public int size() {
+            return indices.length;
+        }
+
+        @Override
+        public int label(int index) {
+            checkIndex(index);
+            return source.label(indices[index]);
+        }
+
+        @Override
+        public RgbImage image(int index) throws DatasetException {
+            checkIndex(index);
+            return source.image(indices[index]);
+        }
+
+        @Override
+        public void readPlanar(int index, byte[] target, int offset) throws DatasetException {
+            checkIndex(index);
+            source.readPlanar(indices[index], target, offset);
         }
     }
 

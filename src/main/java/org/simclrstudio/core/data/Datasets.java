@@ -6,6 +6,9 @@ import java.nio.file.Path;
 /** Opens a dataset folder in any supported format, detecting the format when none is given. */
 public final class Datasets {
 
+    /** File name of the STL-10 binary release archive. */
+    private static final String STL10_ARCHIVE = "stl10_binary.tar.gz";
+
     private Datasets() {
     }
 
@@ -32,7 +35,8 @@ public final class Datasets {
      * {@code t10k-images-idx3-ubyte(.gz)}; image folder when it has a {@code train}, {@code test} or
      * {@code unlabeled} subfolder.
      *
-     * @throws DatasetException when the folder is missing or matches none of the formats
+     * @throws DatasetException when the folder is missing or matches none of the formats; when it
+     *     contains only the unextracted {@code stl10_binary.tar.gz}, the message asks to extract it
      */
     public static DatasetFormat detect(Path folder) throws DatasetException {
         checkFolder(folder);
@@ -44,6 +48,10 @@ public final class Datasets {
         }
         if (FolderDataset.looksLikeFolderDataset(folder)) {
             return DatasetFormat.FOLDER;
+        }
+        if (Files.isRegularFile(folder.resolve(STL10_ARCHIVE))) {
+            throw new DatasetException("Found " + folder.resolve(STL10_ARCHIVE) + " but no extracted files in "
+                    + folder + "; extract the archive there first (tar -xzf " + STL10_ARCHIVE + ")");
         }
         throw new DatasetException("No dataset found in " + folder + ": expected STL-10 binary files (train_X.bin, "
                 + "... or a stl10_binary folder), IDX files (train-images-idx3-ubyte.gz, ...) or class folders "

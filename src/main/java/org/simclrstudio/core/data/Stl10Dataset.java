@@ -55,8 +55,8 @@ public final class Stl10Dataset implements Dataset {
      * Opens the STL-10 binary files in {@code folder}, which is the {@code stl10_binary} folder itself
      * or the folder that contains it.
      *
-     * @throws DatasetException when no image file is found or a file is invalid; the message names the
-     *     file, the record where one is at fault, and the expected value
+     * @throws DatasetException when no image file is found or a file is invalid. The message names the
+     *     file, the record at fault if any, and the expected value.
      */
     public static Stl10Dataset open(Path folder) throws DatasetException {
         return open(folder, RecordStore.MAX_CHUNK_BYTES);
@@ -266,7 +266,7 @@ public final class Stl10Dataset implements Dataset {
 
     private static void checkReadableFile(Path file) throws DatasetException {
         if (!Files.isRegularFile(file)) {
-            throw new DatasetException(file + " is not a regular file");
+            throw new DatasetException(file + " is not a regular file; expected an STL-10 binary release file there");
         }
         if (!Files.isReadable(file)) {
             throw new DatasetException(file + " is not readable; check its permissions");

@@ -45,7 +45,7 @@ public final class BundledSampleGenerator {
     private static void writeSplit(DatasetSplit split, int perClass, Path output, String prefix)
             throws IOException, DatasetException {
         int classCount = 10;
-        int[] taken = new int[classCount];
+        int[] takenPerClass = new int[classCount];
         int plane = split.imageWidth() * split.imageHeight();
         byte[] pixels = new byte[classCount * perClass * plane];
         byte[] labels = new byte[classCount * perClass];
@@ -53,10 +53,10 @@ public final class BundledSampleGenerator {
         int count = 0;
         for (int i = 0; i < split.size() && count < labels.length; i++) {
             int label = split.label(i);
-            if (taken[label] == perClass) {
+            if (takenPerClass[label] == perClass) {
                 continue;
             }
-            taken[label]++;
+            takenPerClass[label]++;
             split.readPlanar(i, planar, 0);
             System.arraycopy(planar, 0, pixels, count * plane, plane);
             labels[count] = (byte) label;

@@ -59,6 +59,22 @@ class DatasetSplitsTest {
     }
 
     @Test
+    void selectReadsChosenIndices() throws Exception {
+        DatasetSplit chosen = DatasetSplits.select(train, new int[] {2999, 0, 300});
+        assertEquals(3, chosen.size());
+        assertEquals(train.label(2999), chosen.label(0));
+        assertEquals(train.label(300), chosen.label(2));
+        assertArrayEquals(train.image(2999).pixels(), chosen.image(0).pixels());
+        byte[] planar = new byte[3 * 784];
+        byte[] expected = new byte[3 * 784];
+        chosen.readPlanar(2, planar, 0);
+        train.readPlanar(300, expected, 0);
+        assertArrayEquals(expected, planar);
+        assertThrows(IndexOutOfBoundsException.class, () -> chosen.label(3));
+        assertThrows(IndexOutOfBoundsException.class, () -> DatasetSplits.select(train, new int[] {3000}));
+    }
+
+    @Test
     void subsetIsBalanced() throws Exception {
         LabelledSubset subset = LabelledSubset.perClass(dataset, 25, 42L);
         assertEquals(250, subset.size());
@@ -82,9 +98,9 @@ class DatasetSplitsTest {
         assertFalse(Arrays.equals(first, other));
         // Not simply the first images of each class.
         int[] firstFive = new int[50];
-        int[] taken = new int[10];
+        int[] takenPerClass = new int[10];
         for (int i = 0, n = 0; n < 50; i++) {
-            if (taken[train.label(i)]++ < 5) {
+            if (takenPerClass[train.label(i)]++ < 5) {
                 firstFive[n++] = i;
             }
         }

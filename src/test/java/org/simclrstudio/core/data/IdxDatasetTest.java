@@ -211,6 +211,14 @@ class IdxDatasetTest {
     }
 
     @Test
+    void unextractedArchiveGetsHint() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("downloads"));
+        Files.write(folder.resolve("stl10_binary.tar.gz"), new byte[] {0x1f, (byte) 0x8b});
+        DatasetException error = assertThrows(DatasetException.class, () -> Datasets.open(folder, null));
+        assertTrue(error.getMessage().contains("extract the archive there first"), error.getMessage());
+    }
+
+    @Test
     void closedDatasetRejectsReads() throws Exception {
         Dataset dataset = Datasets.open(TestDatasets.gzipSample(temp), null);
         DatasetSplit train = dataset.split(Dataset.TRAIN).orElseThrow();
