@@ -1,5 +1,6 @@
 package org.simclrstudio.core.image;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import org.simclrstudio.core.data.RgbImage;
@@ -39,6 +40,9 @@ public final class ImageResizer {
         Objects.requireNonNull(src, "src");
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("Target size must be positive, got " + width + "x" + height);
+        }
+        if ((long) width * height * 3 > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("Target size " + width + "x" + height + " exceeds one Java array of RGB bytes");
         }
         return resizeRegion(src, 0, 0, src.width(), src.height(), width, height);
     }
@@ -124,7 +128,7 @@ public final class ImageResizer {
         int[] line = new int[lineLength];
         int srcRowBytes = src.width() * 3;
         for (int y = firstRow; y < endRow; y++) {
-            java.util.Arrays.fill(line, 0);
+            Arrays.fill(line, 0);
             int tapBase = y * rows.maxTaps;
             for (int t = 0; t < rows.count[y]; t++) {
                 int weight = rows.weights[tapBase + t];
