@@ -21,6 +21,7 @@ import org.simclrstudio.core.data.BundledSample;
 import org.simclrstudio.core.data.Dataset;
 import org.simclrstudio.core.data.DatasetSplit;
 import org.simclrstudio.core.data.Datasets;
+import org.simclrstudio.core.train.Evaluator;
 import org.simclrstudio.core.train.RunConfig;
 import org.simclrstudio.core.train.RunKind;
 import org.simclrstudio.core.train.RunOutcome;
@@ -81,6 +82,24 @@ class RunEncodersTest {
             assertEquals(100, evaluation.size());
             assertTrue(evaluation.accuracy() >= 0, "accuracy " + evaluation.accuracy());
             assertTrue(evaluation.accuracy() <= 1, "accuracy " + evaluation.accuracy());
+        }
+    }
+
+    @Test
+    void evaluationMatchesEngineEvaluator() throws Exception {
+        Evaluator.Evaluation engine = Evaluator.evaluateRun(run, data, null, Dataset.TEST, "cpu");
+        Evaluation explored;
+        try (FeatureEncoder classifier = RunEncoders.openClassifier(run, "cpu")) {
+            FeatureMatrix logits = FeatureExtractor.extract(test, classifier, new RecordingContext());
+            explored = Evaluation.fromLogits(logits, dataset.classNames());
+        }
+
+        assertEquals(engine.accuracy(), explored.accuracy(), 1e-9);
+        for (int truth = 0; truth < explored.confusion().length; truth++) {
+            for (int predicted = 0; predicted < explored.confusion().length; predicted++) {
+                assertEquals(engine.confusionMatrix()[truth][predicted], explored.confusion()[truth][predicted],
+                        "confusion[" + truth + "][" + predicted + "]");
+            }
         }
     }
 
