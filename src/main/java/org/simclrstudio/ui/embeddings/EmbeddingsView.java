@@ -74,6 +74,11 @@ public final class EmbeddingsView extends BorderPane {
         return plot;
     }
 
+    /** Returns the number of selection thumbnails shown, for tests. */
+    int selectionCount() {
+        return selectionGrid.getChildren().size();
+    }
+
     /** Returns the neighbour thumbnails, for tests. */
     TilePane neighborGrid() {
         return neighborGrid;

@@ -152,13 +152,17 @@ public final class ExploreScreenshots {
         Process move = new ProcessBuilder("xdotool", "mousemove", String.valueOf((int) Math.round(hovered.getX())),
                 String.valueOf((int) Math.round(hovered.getY()))).inheritIO().start();
         move.waitFor(30, TimeUnit.SECONDS);
+
         Thread.sleep(1500);
         capture(out.resolve("embeddings.png"));
     }
 
     private static void mouse(Node target, javafx.event.EventType<MouseEvent> type, double x, double y) {
+        // The event constructor takes scene coordinates; delivery converts them to the target's own.
+        Point2D scene = target.localToScene(x, y);
         Point2D screen = target.localToScreen(x, y);
-        target.fireEvent(new MouseEvent(type, x, y, screen.getX(), screen.getY(), MouseButton.PRIMARY, 1, false,
+        target.fireEvent(new MouseEvent(type, scene.getX(), scene.getY(), screen.getX(), screen.getY(),
+                MouseButton.PRIMARY, 1, false,
                 false, false, false, true, false, false, false, false, false, null));
     }
 
