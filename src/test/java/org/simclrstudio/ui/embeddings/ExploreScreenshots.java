@@ -118,7 +118,7 @@ public final class ExploreScreenshots {
         });
         waitFor(() -> onFxQuietly(() -> ((Label) evaluation.lookup("#evaluation-status")).getText().contains("|")),
                 300);
-        Thread.sleep(1500);
+        Thread.sleep(5000);
         capture(out.resolve("evaluation.png"));
 
         onFx(() -> shell.app().workspaceProperty().set(Workspace.EMBEDDINGS));
@@ -153,7 +153,7 @@ public final class ExploreScreenshots {
                 String.valueOf((int) Math.round(hovered.getY()))).inheritIO().start();
         move.waitFor(30, TimeUnit.SECONDS);
 
-        Thread.sleep(1500);
+        Thread.sleep(5000);
         capture(out.resolve("embeddings.png"));
     }
 
