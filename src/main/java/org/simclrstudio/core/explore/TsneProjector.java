@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Projects features to 2-D with Barnes-Hut t-SNE from the {@code de.javagl:bh-tsne} library (BSD
- * licence). The library first reduces them to at most 50 dimensions with PCA, the usual
+ * Projects features to 2-D with Barnes-Hut t-SNE from the {@code de.javagl:bh-tsne} library (4-clause
+ * BSD licence, text in {@code META-INF/licenses/bh-tsne-LICENSE.txt}). The library first reduces them to at most 50 dimensions with PCA, the usual
  * preprocessing. Runs are reproducible for a given seed. Time grows as {@code n log n}: T-SNE-Java,
  * the code this library derives from, reports 18 minutes for 60,000 MNIST images on a 2013 laptop,
  * so callers should project a sample of a large split.
