@@ -1,5 +1,7 @@
 package org.simclrstudio.app;
 
+import org.simclrstudio.core.BuildInfo;
+import org.simclrstudio.core.engine.GpuSupport;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
@@ -28,6 +30,8 @@ public final class AppEnvironment {
         setIfAbsent("OPT_OUT_TRACKING", "true");
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        // Before any engine use: a downloaded CUDA build of libtorch replaces the bundled CPU build.
+        GpuSupport.configureEngine(GpuSupport.engineCacheDir(AppDirs.djlCache()), BuildInfo.pytorchVersion());
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -26,6 +26,7 @@ import picocli.CommandLine.ParseResult;
             BenchCommand.class,
             EmbedCommand.class,
             NeighborsCommand.class,
+            GpuCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SimclrCli implements Runnable {

@@ -34,10 +34,10 @@ import org.simclrstudio.ui.common.Ui;
 public final class AugmentView extends BorderPane {
 
     /** Side in pixels at which each view is drawn. */
-    static final double TILE = 150;
+    static final double TILE = 120;
 
     private final AugmentViewModel model;
-    private final FlowPane pairsPane = new FlowPane(16, 16);
+    private final FlowPane pairsPane = new FlowPane(12, 12);
 
     /** Builds the view and binds it to {@code model}. */
     public AugmentView(AugmentViewModel model) {

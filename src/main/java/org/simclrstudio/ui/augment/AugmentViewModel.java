@@ -46,7 +46,9 @@ public final class AugmentViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(AugmentViewModel.class);
 
     /** Number of sample pictures shown by default. */
-    public static final int DEFAULT_SAMPLES = 4;
+    public static final int DEFAULT_SAMPLES = 8;
+    /** Smallest default view size: the training input size of 28-pixel datasets. */
+    public static final int MIN_VIEW_SIZE = 32;
 
     private final AppModel app;
 
@@ -207,7 +209,8 @@ public final class AugmentViewModel {
             return;
         }
         if (split.imageWidth() > 0) {
-            viewSize.set(split.imageWidth());
+            // Views are shown at the training input size, which is at least 32 (the Keras encoder's minimum).
+            viewSize.set(Math.max(MIN_VIEW_SIZE, split.imageWidth()));
         }
         // One picture of each of the first classes, so the preview shows varied content.
         List<Integer> chosen = new ArrayList<>();

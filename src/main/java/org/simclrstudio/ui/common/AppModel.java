@@ -37,7 +37,7 @@ public final class AppModel {
     private final ReadOnlyStringWrapper activeDatasetName = new ReadOnlyStringWrapper(this, "activeDatasetName", "");
     private final ObjectProperty<Path> selectedRun = new SimpleObjectProperty<>(this, "selectedRun");
     private final StringProperty device = new SimpleStringProperty(this, "device", "auto");
-    private final StringProperty deviceInUse = new SimpleStringProperty(this, "deviceInUse", "CPU");
+    private final StringProperty deviceInUse = new SimpleStringProperty(this, "deviceInUse", "Engine starting…");
     private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>(this, "workspace",
             Workspace.DATASETS);
 

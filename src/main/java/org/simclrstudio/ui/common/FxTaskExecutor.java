@@ -72,7 +72,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                 return cancelled.get();
             }
         };
-        // Whoever sets 'started' first owns the outcome: the worker reports it, or cancel() before the start.
+        // The first to set 'started' reports the outcome: the worker when it runs, cancel() when it never ran.
         AtomicBoolean started = new AtomicBoolean();
         Future<?> future = workers.submit(() -> {
             if (started.compareAndSet(false, true)) {

@@ -10,6 +10,8 @@ import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -18,8 +20,10 @@ import javafx.scene.input.TransferMode;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-import ai.djl.Device;
-
+import org.simclrstudio.app.AppDirs;
+import org.simclrstudio.core.BuildInfo;
+import org.simclrstudio.core.engine.DeviceDescription;
+import org.simclrstudio.core.engine.GpuSupport;
 import org.simclrstudio.core.explore.RunEncoders;
 import org.simclrstudio.core.model.Devices;
 import org.simclrstudio.core.task.TaskExecutor;
@@ -68,7 +72,8 @@ public final class StudioShell {
         this.settingsStore = settingsStore;
         this.app = app;
         this.datasets = new DatasetsViewModel(app, DatasetOpener.core());
-        this.gpu = new GpuSetupViewModel(app);
+        this.gpu = new GpuSetupViewModel(app, new GpuSupport(GpuSupport.engineCacheDir(AppDirs.djlCache()),
+                BuildInfo.pytorchVersion()));
     }
 
     /**
@@ -149,6 +154,11 @@ public final class StudioShell {
         Scene scene = new Scene(mainView);
         installDropAndPaste(scene);
         scene.getStylesheets().add(Ui.stylesheet());
+        gpu.confirmationProperty().addListener((observable, old, question) -> {
+            if (!question.isEmpty()) {
+                confirmGpuDownload(question);
+            }
+        });
         stage.setScene(scene);
         stage.setTitle("SimCLR Studio");
         stage.setMinWidth(960);
@@ -165,18 +175,14 @@ public final class StudioShell {
      * and shows the device it will train on.
      */
     private void startEngine() {
-        String requested = app.deviceProperty().get();
+        GpuSupport support = new GpuSupport(GpuSupport.engineCacheDir(AppDirs.djlCache()), BuildInfo.pytorchVersion());
         app.tasks().submit("Starting the PyTorch engine", context -> {
-            try {
-                return describeDevice(Devices.resolve(requested));
-            } catch (IllegalArgumentException e) {
-                LOG.warn("Device '{}' unavailable, the CPU is used: {}", requested, e.getMessage());
-                return describeDevice(Devices.resolve("cpu")) + " (no GPU found)";
-            }
-        }, new TaskObserver<>() {
+            Devices.configureThreads();
+            return support.describeDevice();
+        }, new TaskObserver<DeviceDescription>() {
             @Override
-            public void onSucceeded(String device) {
-                app.deviceInUseProperty().set(device);
+            public void onSucceeded(DeviceDescription device) {
+                gpu.showDevice(device);
             }
 
             @Override
@@ -184,10 +190,6 @@ public final class StudioShell {
                 app.deviceInUseProperty().set("Engine failed to start: " + error.getMessage());
             }
         });
-    }
-
-    private static String describeDevice(Device device) {
-        return device.isGpu() ? "GPU " + device.getDeviceId() + " (CUDA)" : "CPU";
     }
 
     /** Files dropped or pasted on any workspace go to the Classify workspace. */
@@ -212,6 +214,19 @@ public final class StudioShell {
                 classifyView().paste(clipboard);
             }
         });
+    }
+
+    private void confirmGpuDownload(String question) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
+        alert.initOwner(stage);
+        alert.setTitle("Enable GPU");
+        alert.setHeaderText("Download the CUDA build of libtorch");
+        alert.getDialogPane().getStylesheets().add(Ui.stylesheet());
+        if (alert.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+            gpu.confirmDownload();
+        } else {
+            gpu.declineDownload();
+        }
     }
 
     private void showAbout() {

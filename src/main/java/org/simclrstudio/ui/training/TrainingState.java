@@ -1,6 +1,6 @@
 package org.simclrstudio.ui.training;
 
-/** What the Training workspace's run is doing. */
+/** State of the Training workspace's run. */
 public enum TrainingState {
     /** No run is active; a new one can start. */
     IDLE,

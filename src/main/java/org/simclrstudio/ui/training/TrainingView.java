@@ -46,8 +46,8 @@ import org.simclrstudio.ui.common.Charts;
 import org.simclrstudio.ui.common.Ui;
 
 /**
- * The Training workspace: the run form and past runs on the left; metric tiles, progress and three
- * live charts (loss, batch accuracies, validation accuracy with compared runs overlaid) in the middle.
+ * The Training workspace, with the run form and past runs on the left. The middle shows metric tiles,
+ * progress and three live charts: loss, batch accuracies, and validation accuracy with compared runs.
  */
 public final class TrainingView extends BorderPane {
 

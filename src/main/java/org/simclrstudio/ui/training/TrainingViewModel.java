@@ -556,7 +556,7 @@ public final class TrainingViewModel {
         return app.deviceProperty();
     }
 
-    /** What the run is doing. */
+    /** State of the run: idle, running, paused or stopping. */
     public ReadOnlyObjectProperty<TrainingState> stateProperty() {
         return state.getReadOnlyProperty();
     }

@@ -43,8 +43,8 @@ class AugmentViewModelTest {
     void samplePicturesRenderAsPairs() {
         assertEquals(AugmentViewModel.DEFAULT_SAMPLES, model.originals().size());
         assertEquals(model.originals().size(), model.pairs().size());
-        assertEquals(28, model.viewSizeProperty().get(), "view size follows the dataset's image size");
-        assertEquals(28, model.pairs().get(0).first().width());
+        assertEquals(32, model.viewSizeProperty().get(), "28-pixel images are shown at the training size 32");
+        assertEquals(32, model.pairs().get(0).first().width());
         assertEquals(AugmentPreset.KERAS_CONTRASTIVE, model.presetProperty().get());
         assertEquals("", model.errorProperty().get());
     }

@@ -103,7 +103,8 @@ class ClassifyViewModelTest {
                 assertTrue(probability <= picture.top().get(i - 1).probability(), "sorted by probability");
             }
         }
-        assertTrue(sum > 0 && sum <= 1.0001, "top-5 probabilities sum to " + sum);
+        assertTrue(sum > 0, "top-5 probabilities sum to " + sum);
+        assertTrue(sum <= 1.0001, "top-5 probabilities sum to " + sum);
         model.close();
     }
 

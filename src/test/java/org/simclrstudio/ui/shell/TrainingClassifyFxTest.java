@@ -43,8 +43,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The Training and Classify workspaces in the real window on headless Monocle: a tiny run on the bundled
- * sample whose chart points arrive while it trains, then a cancel; and files given to the drop handler.
+ * Tests the Training and Classify workspaces in the real window on headless Monocle. A tiny run on the
+ * bundled sample draws chart points while it trains and is then cancelled. Files go to the drop handler.
  */
 @ExtendWith(ApplicationExtension.class)
 class TrainingClassifyFxTest {
