@@ -9,7 +9,11 @@ public enum Workspace {
     /** Configure, run and compare training runs. */
     TRAINING("Training"),
     /** Classify pictures with a trained model. */
-    CLASSIFY("Classify");
+    CLASSIFY("Classify"),
+    /** Confusion matrix, per-class accuracy and mistakes of a trained model. */
+    EVALUATION("Evaluation"),
+    /** Encoder features projected to 2-D, and nearest neighbours. */
+    EMBEDDINGS("Embeddings");
 
     private final String title;
 

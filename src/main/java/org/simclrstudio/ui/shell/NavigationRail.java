@@ -17,6 +17,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignG;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.simclrstudio.ui.common.Ui;
 import org.simclrstudio.ui.common.Workspace;
@@ -69,6 +70,8 @@ final class NavigationRail extends VBox {
             case AUGMENTATIONS -> MaterialDesignT.TUNE_VARIANT;
             case TRAINING -> MaterialDesignC.CHART_LINE;
             case CLASSIFY -> MaterialDesignT.TAG_TEXT;
+            case EVALUATION -> MaterialDesignC.CHECK_DECAGRAM;
+            case EMBEDDINGS -> MaterialDesignG.GRAIN;
         };
     }
 }

@@ -24,6 +24,7 @@ import org.simclrstudio.app.AppDirs;
 import org.simclrstudio.core.BuildInfo;
 import org.simclrstudio.core.engine.DeviceDescription;
 import org.simclrstudio.core.engine.GpuSupport;
+import org.simclrstudio.core.explore.RunEncoders;
 import org.simclrstudio.core.model.Devices;
 import org.simclrstudio.core.task.TaskExecutor;
 import org.simclrstudio.core.task.TaskObserver;
@@ -41,6 +42,10 @@ import org.simclrstudio.ui.training.TrainingView;
 import org.simclrstudio.ui.training.TrainingViewModel;
 import org.simclrstudio.ui.datasets.DatasetsView;
 import org.simclrstudio.ui.datasets.DatasetsViewModel;
+import org.simclrstudio.ui.embeddings.EmbeddingsView;
+import org.simclrstudio.ui.embeddings.EmbeddingsViewModel;
+import org.simclrstudio.ui.evaluation.EvaluationView;
+import org.simclrstudio.ui.evaluation.EvaluationViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,6 +148,8 @@ public final class StudioShell {
         factories.put(Workspace.AUGMENTATIONS, () -> new AugmentView(augment()));
         factories.put(Workspace.TRAINING, () -> new TrainingView(training()));
         factories.put(Workspace.CLASSIFY, () -> classifyView());
+        factories.put(Workspace.EVALUATION, () -> new EvaluationView(new EvaluationViewModel(app, RunEncoders.opener())));
+        factories.put(Workspace.EMBEDDINGS, () -> new EmbeddingsView(new EmbeddingsViewModel(app, RunEncoders.opener())));
         mainView = new MainView(app, factories, gpu, this::showAbout);
         Scene scene = new Scene(mainView);
         installDropAndPaste(scene);
