@@ -8,6 +8,9 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  */
 public final class AppEnvironment {
 
+    /** DJL's system property for libtorch's intra-op thread count. */
+    public static final String PYTORCH_THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
+
     private static boolean initialized;
 
     private AppEnvironment() {
@@ -26,6 +29,9 @@ public final class AppEnvironment {
         setIfAbsent("ENGINE_CACHE_DIR", AppDirs.djlCache().toString());
         // DJL's usage reporting and the CUDA probe's advice are noise for a desktop user.
         setIfAbsent("OPT_OUT_TRACKING", "true");
+        // One libtorch intra-op thread per available core: its own default counts physical cores, which
+        // leaves half of a hyper-threaded or virtual machine idle.
+        setIfAbsent(PYTORCH_THREADS_PROPERTY, Integer.toString(Runtime.getRuntime().availableProcessors()));
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
     }
