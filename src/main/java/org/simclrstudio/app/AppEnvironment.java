@@ -1,5 +1,6 @@
 package org.simclrstudio.app;
 
+import org.simclrstudio.core.model.Devices;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
@@ -7,9 +8,6 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * folder for the log file, DJL offline mode and its cache folder, and java.util.logging routed to SLF4J.
  */
 public final class AppEnvironment {
-
-    /** DJL's system property for libtorch's intra-op thread count. */
-    public static final String PYTORCH_THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
 
     private static boolean initialized;
 
@@ -29,9 +27,8 @@ public final class AppEnvironment {
         setIfAbsent("ENGINE_CACHE_DIR", AppDirs.djlCache().toString());
         // DJL's usage reporting and the CUDA probe's advice are noise for a desktop user.
         setIfAbsent("OPT_OUT_TRACKING", "true");
-        // One libtorch intra-op thread per available core: its own default counts physical cores, which
-        // leaves half of a hyper-threaded or virtual machine idle.
-        setIfAbsent(PYTORCH_THREADS_PROPERTY, Integer.toString(Runtime.getRuntime().availableProcessors()));
+        // One libtorch intra-op thread per available core, set before the engine's first use.
+        Devices.configureThreads();
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
     }

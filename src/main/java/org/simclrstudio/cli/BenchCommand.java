@@ -1,38 +1,157 @@
 package org.simclrstudio.cli;
 
-import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import org.simclrstudio.core.bench.GemmBenchmark;
-import org.simclrstudio.core.bench.PretrainStepBenchmark;
-import org.simclrstudio.core.bench.ReferenceKerasStep;
-import org.simclrstudio.core.bench.StepTiming;
+import org.simclrstudio.core.bench.BenchOptions;
+import org.simclrstudio.core.bench.BenchSuite;
+import org.simclrstudio.core.bench.DatasetOpenBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The {@code bench} command. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures training, classification and dataset speed on this machine.")
+/** The {@code bench} command: training, classification and dataset speed on this machine. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures training, classification and dataset speed on this machine.",
+            "Runs the GEMM ceiling, the bare pretraining step, a pretraining epoch with reading and augmentation,"
+                + " single-picture classify latency and the open time of a 100,000-image STL-10 file, in one process."})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--batch-size", defaultValue = "256")
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--batch-size", defaultValue = "256", paramLabel = "N",
+            description = "Images per pretraining batch; a step trains 2N views (default: ${DEFAULT-VALUE}).")
     int batchSize;
-    @Option(names = "--image-size", defaultValue = "96")
+
+    @Option(names = "--image-size", defaultValue = "96", paramLabel = "PX",
+            description = "Side of the training views in pixels, 31 or more (default: ${DEFAULT-VALUE}).")
     int imageSize;
-    @Option(names = "--steps", defaultValue = "10")
+
+    @Option(names = "--steps", defaultValue = "10", paramLabel = "N",
+            description = "Timed steps of the step and epoch measurements (default: ${DEFAULT-VALUE}).")
     int steps;
 
+    @Option(names = "--warmup-steps", defaultValue = "2", paramLabel = "N",
+            description = "Untimed steps before each training measurement (default: ${DEFAULT-VALUE}).")
+    int warmupSteps;
+
+    @Option(names = "--gemm-size", defaultValue = "2048", paramLabel = "N",
+            description = "Side of the square float32 matrices of the GEMM measurement (default: ${DEFAULT-VALUE}).")
+    int gemmSize;
+
+    @Option(names = "--classify-repeats", defaultValue = "30", paramLabel = "N",
+            description = "Timed classifications of the photo (default: ${DEFAULT-VALUE}).")
+    int classifyRepeats;
+
+    @Option(names = "--dataset-images", paramLabel = "N",
+            description = "Images in the sparse STL-10 file of the open measurement (default: 100000, the unlabeled split).")
+    int datasetImages = DatasetOpenBenchmark.STL10_UNLABELED_IMAGES;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Dataset folder for the epoch measurement (default: random images in STL-10 layout in a temp folder).")
+    Path data;
+
+    @Option(names = "--photo", paramLabel = "FILE",
+            description = "Picture for the classify measurement (default: a generated 4032x3024 JPEG).")
+    Path photo;
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "D",
+            description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--parts", split = ",", paramLabel = "PART",
+            description = "Measurements to run, comma-separated: gemm, step, epoch, classify, open (default: all).")
+    List<String> parts = BenchOptions.ALL_PARTS;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the table.")
+    boolean json;
+
     @Override
-    public Integer call() {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            double gflops = GemmBenchmark.measureGflops(manager, 2048, 5);
-            System.out.printf("gemm %.1f GFLOP/s%n", gflops);
-            try (ReferenceKerasStep step = new ReferenceKerasStep(imageSize)) {
-                var c0 = org.simclrstudio.core.bench.ProcessCpuTime.now().orElseThrow();
-                StepTiming t = PretrainStepBenchmark.measure(manager, step, batchSize, imageSize, 2, steps);
-                var c = org.simclrstudio.core.bench.ProcessCpuTime.now().orElseThrow().minus(c0);
-                System.out.printf("cpu user %.1f sys %.1f share %.2f%n", c.userSeconds(), c.kernelSeconds(), c.kernelShare());
-                System.out.printf("step %.1f views/s best %.1f bound %.1f%n", t.viewsPerSecond(), t.bestViewsPerSecond(), gflops * 1e9 / step.flopPerView());
-            }
+    public Integer call() throws JsonProcessingException {
+        BenchOptions options;
+        try {
+            options = new BenchOptions(batchSize, imageSize, warmupSteps, steps, gemmSize, classifyRepeats,
+                    datasetImages, data, photo, device, Set.copyOf(parts));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
         }
+        if (photo != null && !Files.isRegularFile(photo)) {
+            throw new CliException("Photo not found: " + photo + "; pass an image file to --photo");
+        }
+        if (data != null && !Files.isDirectory(data)) {
+            throw new CliException("Dataset folder not found: " + data + "; pass a dataset folder to --data");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, Object> report;
+        try {
+            report = BenchSuite.run(options, line -> {
+                err.println(line + " ...");
+                err.flush();
+            });
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(report));
+        } else {
+            printTable(out, report);
+        }
+        out.flush();
         return 0;
+    }
+
+    /** Prints the report as a table of one row per measurement. */
+    static void printTable(PrintWriter out, Map<String, Object> r) {
+        row(out, "Device", r.get("device") + ", " + r.get("threads") + " libtorch threads, " + r.get("allocator"));
+        row(out, "Shape", r.get("viewsPerStep") + " views of " + r.get("imageSize") + " px per step, "
+                + format("%.3f", r.get("gflopPerView")) + " GFLOP per view");
+        if (r.containsKey("gemmGflops")) {
+            row(out, "GEMM ceiling", format("%.1f GFLOP/s", r.get("gemmGflops")));
+            row(out, "GEMM-bound limit", format("%.1f views/s", r.get("gemmBoundViewsPerSecond")));
+        }
+        if (r.containsKey("stepViewsPerSecond")) {
+            String ofLimit = r.containsKey("stepFractionOfGemmBound")
+                    ? format(", %.2f of the limit", r.get("stepFractionOfGemmBound")) : "";
+            row(out, "Pretraining step", format("%.1f views/s", r.get("stepViewsPerSecond"))
+                    + format(" (best step %.1f views/s", r.get("stepBestViewsPerSecond")) + ofLimit + ")");
+        }
+        if (r.containsKey("stepKernelCpuShare")) {
+            row(out, "Kernel CPU share", format("%.2f during the step measurement", r.get("stepKernelCpuShare")));
+        }
+        if (r.containsKey("epochViewsPerSecond")) {
+            String ofStep = r.containsKey("epochFractionOfStep")
+                    ? format(" (%.2f of the bare step)", r.get("epochFractionOfStep")) : "";
+            row(out, "Pretraining epoch", format("%.1f views/s", r.get("epochViewsPerSecond")) + ofStep);
+        }
+        if (r.containsKey("classifyP50Ms")) {
+            row(out, "Classify latency", format("p50 %.1f ms", r.get("classifyP50Ms"))
+                    + format(", p95 %.1f ms", r.get("classifyP95Ms"))
+                    + format(", decoding %.1f ms of it", r.get("classifyDecodeP50Ms")) + " (" + r.get("classifyPhoto") + ")");
+        }
+        if (r.containsKey("datasetOpenMs")) {
+            row(out, "Dataset open", format("%.1f ms", r.get("datasetOpenMs")) + " for " + r.get("datasetImages")
+                    + " STL-10 images, " + format("%.1f MB heap", ((Number) r.get("datasetHeapBytes")).doubleValue() / 1e6));
+        }
+        if (r.containsKey("peakResidentBytes")) {
+            row(out, "Peak resident", format("%.0f MB", ((Number) r.get("peakResidentBytes")).doubleValue() / 1e6));
+        }
+    }
+
+    private static void row(PrintWriter out, String name, String value) {
+        out.printf(Locale.ROOT, "%-19s %s%n", name, value);
+    }
+
+    private static String format(String pattern, Object value) {
+        return String.format(Locale.ROOT, pattern, value);
     }
 }

@@ -18,10 +18,10 @@ public final class KerasEncoderFlops {
         int side = imageSize;
         int channels = 3;
         for (int layer = 0; layer < 4; layer++) {
-            side = (side - 3) / 2 + 1;
-            if (side < 1) {
+            if (side < 3) {
                 throw new IllegalArgumentException("Image size " + imageSize + " is too small for four 3x3 stride-2 convolutions; use 31 or more");
             }
+            side = (side - 3) / 2 + 1;
             flop += 2.0 * channels * 9 * 128 * side * side;
             channels = 128;
         }

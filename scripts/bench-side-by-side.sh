@@ -1,0 +1,44 @@
+#!/bin/sh
+# Runs SimCLR Studio's pretraining step benchmark and the PyTorch peer back to back, several times, so
+# both see the same machine load. Prints one line per run with the 1-minute load average beside it.
+#
+# Usage: scripts/bench-side-by-side.sh -p PEER_SCRIPT [-r REPEATS] [-s STEPS] [-b BATCH]
+#   PEER_SCRIPT: simclr_step_peer.py (one SimCLR step of the same model in PyTorch eager, run with
+#   /usr/bin/python3 and Debian's python3-torch). The peer runs with glibc's malloc and with jemalloc
+#   (libjemalloc2) preloaded; SimCLR Studio runs through its launcher, as users start it.
+set -eu
+
+peer=""
+repeats=3
+steps=5
+batch=256
+while getopts p:r:s:b: option; do
+  case "$option" in
+    p) peer=$OPTARG ;;
+    r) repeats=$OPTARG ;;
+    s) steps=$OPTARG ;;
+    b) batch=$OPTARG ;;
+    *) exit 2 ;;
+  esac
+done
+[ -n "$peer" ] || { echo "bench-side-by-side.sh: missing -p PEER_SCRIPT" >&2; exit 2; }
+launcher="$(dirname -- "$0")/../target/simclr-studio/bin/simclr-studio"
+[ -x "$launcher" ] || { echo "bench-side-by-side.sh: $launcher not found; run mvn -DskipTests package" >&2; exit 1; }
+jemalloc=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
+threads=$(nproc)
+
+load() {
+  cut -d' ' -f1 /proc/loadavg
+}
+
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) nproc=$threads batch=$batch steps=$steps"
+r=1
+while [ "$r" -le "$repeats" ]; do
+  echo "run $r studio load=$(load) $("$launcher" bench --parts gemm,step --json --steps "$steps" --batch-size "$batch" 2>/dev/null)"
+  echo "run $r peer-glibc load=$(load) $(/usr/bin/python3 "$peer" --batch "$batch" --steps "$steps" --threads "$threads")"
+  if [ -e "$jemalloc" ]; then
+    echo "run $r peer-jemalloc load=$(load) $(LD_PRELOAD=$jemalloc MALLOC_CONF=dirty_decay_ms:-1,muzzy_decay_ms:-1 \
+      /usr/bin/python3 "$peer" --batch "$batch" --steps "$steps" --threads "$threads")"
+  fi
+  r=$((r + 1))
+done

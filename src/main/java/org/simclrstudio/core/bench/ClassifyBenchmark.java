@@ -1,0 +1,131 @@
+package org.simclrstudio.core.bench;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
+import org.simclrstudio.core.data.RgbImage;
+import org.simclrstudio.core.image.ImageDecodeException;
+import org.simclrstudio.core.image.ImageDecoder;
+import org.simclrstudio.core.image.ImageResizer;
+import org.simclrstudio.core.model.SimclrNetwork;
+
+/**
+ * Measures the latency of classifying one dropped picture: decode the file, scale its shorter side and
+ * crop the centre square, run encoder and classifier head in inference mode, and pick the top 5 classes.
+ */
+public final class ClassifyBenchmark {
+
+    /** Classes the latency includes in its top list, as the drop target shows them. */
+    public static final int TOP = 5;
+
+    private ClassifyBenchmark() {
+    }
+
+    /**
+     * Latency percentiles in milliseconds.
+     *
+     * @param p50Ms median time from file to top classes
+     * @param p95Ms 95th percentile of the same
+     * @param decodeP50Ms median time of decoding the file alone
+     * @param samples timed classifications
+     */
+    public record Latency(double p50Ms, double p95Ms, double decodeP50Ms, int samples) {
+    }
+
+    /**
+     * Classifies {@code photo} {@code warmup + repeats} times with {@code network} and returns the
+     * percentiles of the last {@code repeats}.
+     *
+     * @throws ImageDecodeException when the photo cannot be decoded
+     */
+    public static Latency measure(NDManager parent, SimclrNetwork network, Path photo, int warmup, int repeats)
+            throws ImageDecodeException {
+        double[] millis = new double[repeats];
+        double[] decodeMillis = new double[repeats];
+        for (int i = -warmup; i < repeats; i++) {
+            long start = System.nanoTime();
+            RgbImage decoded = ImageDecoder.decode(photo);
+            long decodedAt = System.nanoTime();
+            int[] top = classify(parent, network, decoded);
+            if (top.length == 0) {
+                throw new IllegalStateException("Classification returned no classes");
+            }
+            if (i >= 0) {
+                millis[i] = (System.nanoTime() - start) / 1e6;
+                decodeMillis[i] = (decodedAt - start) / 1e6;
+            }
+        }
+        Arrays.sort(millis);
+        Arrays.sort(decodeMillis);
+        return new Latency(percentile(millis, 0.50), percentile(millis, 0.95), percentile(decodeMillis, 0.50), repeats);
+    }
+
+    /** Returns the class indices of the top {@link #TOP} probabilities of a decoded picture, best first. */
+    static int[] classify(NDManager parent, SimclrNetwork network, RgbImage decoded) {
+        int size = network.imageSize();
+        RgbImage image = ImageResizer.resizeShorterSideAndCenterCrop(decoded, size);
+        byte[] interleaved = image.pixels();
+        int plane = size * size;
+        ByteBuffer planar = ByteBuffer.allocateDirect(3 * plane);
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < plane; i++) {
+                planar.put(c * plane + i, interleaved[i * 3 + c]);
+            }
+        }
+        try (NDManager manager = parent.newSubManager(network.device())) {
+            NDArray input = manager.create(planar, new Shape(1, 3, size, size), DataType.UINT8)
+                    .toType(DataType.FLOAT32, false).div(255f);
+            float[] probabilities = network.logits(network.features(input, false), false).softmax(1).toFloatArray();
+            return topIndices(probabilities, Math.min(TOP, probabilities.length));
+        }
+    }
+
+    private static int[] topIndices(float[] values, int count) {
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Float.compare(values[b], values[a]));
+        int[] top = new int[count];
+        for (int i = 0; i < count; i++) {
+            top[i] = order[i];
+        }
+        return top;
+    }
+
+    /** Returns the nearest-rank percentile of sorted values. */
+    static double percentile(double[] sorted, double fraction) {
+        int rank = (int) Math.ceil(fraction * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    /**
+     * Writes a {@code width x height} JPEG at {@code file} that stands in for a phone photo: smooth
+     * colour gradients with fine noise, so the decoder does the work of a real picture of that size.
+     */
+    public static void writeSyntheticPhoto(Path file, int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        SplittableRandom random = new SplittableRandom(3);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int r = (255 * x / width + random.nextInt(24)) & 0xff;
+                int g = (255 * y / height + random.nextInt(24)) & 0xff;
+                int b = (128 + 127 * (x + y) / (width + height) + random.nextInt(24)) & 0xff;
+                row[x] = (r << 16) | (g << 8) | b;
+            }
+            image.setRGB(0, y, width, 1, row, 0, width);
+        }
+        if (!ImageIO.write(image, "jpg", file.toFile())) {
+            throw new IOException("No JPEG writer available to write " + file);
+        }
+    }
+}

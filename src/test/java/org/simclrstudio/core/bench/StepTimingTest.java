@@ -1,0 +1,53 @@
+package org.simclrstudio.core.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class StepTimingTest {
+
+    @Test
+    void throughputUsesTotalTime() {
+        StepTiming timing = new StepTiming(512, new double[] {2.0, 1.0, 3.0, 2.0});
+        assertEquals(256.0, timing.viewsPerSecond(), 1e-9);
+        assertEquals(512.0, timing.bestViewsPerSecond(), 1e-9);
+        assertEquals(2.0, timing.medianStepSeconds(), 1e-9);
+    }
+
+    @Test
+    void percentileIsNearestRank() {
+        double[] sorted = new double[20];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = i + 1;
+        }
+        assertEquals(10.0, ClassifyBenchmark.percentile(sorted, 0.50));
+        assertEquals(19.0, ClassifyBenchmark.percentile(sorted, 0.95));
+        assertEquals(7.0, ClassifyBenchmark.percentile(new double[] {7.0}, 0.95));
+    }
+
+    @Test
+    void shuffledBatchesCoverEveryImageOncePerPass() {
+        List<int[]> batches = EpochBenchmark.shuffledBatches(10, 3, 6, 1);
+        assertEquals(6, batches.size());
+        Set<Integer> firstPass = new TreeSet<>();
+        for (int[] batch : batches.subList(0, 3)) {
+            for (int index : batch) {
+                assertTrue(firstPass.add(index), "index " + index + " repeated within a pass");
+            }
+        }
+        assertEquals(9, firstPass.size());
+    }
+
+    @Test
+    void cpuTimeIsReadOnLinux() {
+        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "/proc/self/stat exists on Linux only");
+        ProcessCpuTime time = ProcessCpuTime.now().orElseThrow();
+        assertTrue(time.userSeconds() > 0, "user time " + time.userSeconds());
+        assertTrue(time.kernelShare() >= 0 && time.kernelShare() <= 1, "share " + time.kernelShare());
+    }
+}
