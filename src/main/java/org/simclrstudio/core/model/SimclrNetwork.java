@@ -198,6 +198,15 @@ public final class SimclrNetwork implements AutoCloseable {
         if (readHead) {
             head.loadParameters(manager, in);
         }
+        // Loading replaces the parameter arrays with new ones that do not record gradients yet.
+        List<Parameter> all = new ArrayList<>(encoderParameters());
+        all.addAll(projectionParameters());
+        all.addAll(headParameters());
+        for (Parameter parameter : all) {
+            if (parameter.requiresGradient() && !parameter.getArray().hasGradient()) {
+                parameter.getArray().setRequiresGradient(true);
+            }
+        }
     }
 
     /** Releases every parameter. */
