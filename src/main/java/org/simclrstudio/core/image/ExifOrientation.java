@@ -25,6 +25,9 @@ final class ExifOrientation {
     /** The orientation of a picture stored upright. */
     static final int NORMAL = 1;
 
+    /** Output columns per tile when rows of the output are columns of the source. */
+    private static final int TILE = 64;
+
     private static final Logger LOG = LoggerFactory.getLogger(ExifOrientation.class);
 
     private ExifOrientation() {
@@ -77,46 +80,51 @@ final class ExifOrientation {
         int rowStride = width * 3;
 
         // For each output pixel (X, Y) the source pixel is start(Y) + X * step; start and step are
-        // byte offsets into the stored raster.
-        for (int y = 0; y < outHeight; y++) {
-            int start;
-            int step;
-            switch (orientation) {
-                case 2 -> { // mirror horizontally
-                    start = y * rowStride + (width - 1) * 3;
-                    step = -3;
+        // byte offsets into the stored raster. Orientations 5 to 8 read source columns, so the
+        // output is walked in square tiles to keep those reads within a few cache lines.
+        int tile = swap ? TILE : outWidth;
+        for (int tileLeft = 0; tileLeft < outWidth; tileLeft += tile) {
+            int tileRight = Math.min(outWidth, tileLeft + tile);
+            for (int y = 0; y < outHeight; y++) {
+                int start;
+                int step;
+                switch (orientation) {
+                    case 2 -> { // mirror horizontally
+                        start = y * rowStride + (width - 1) * 3;
+                        step = -3;
+                    }
+                    case 3 -> { // turn 180 degrees
+                        start = (height - 1 - y) * rowStride + (width - 1) * 3;
+                        step = -3;
+                    }
+                    case 4 -> { // mirror vertically
+                        start = (height - 1 - y) * rowStride;
+                        step = 3;
+                    }
+                    case 5 -> { // transpose: source (x = Y, y = X)
+                        start = y * 3;
+                        step = rowStride;
+                    }
+                    case 6 -> { // turn 90 degrees clockwise: source (x = Y, y = height - 1 - X)
+                        start = (height - 1) * rowStride + y * 3;
+                        step = -rowStride;
+                    }
+                    case 7 -> { // transverse: source (x = width - 1 - Y, y = height - 1 - X)
+                        start = (height - 1) * rowStride + (width - 1 - y) * 3;
+                        step = -rowStride;
+                    }
+                    default -> { // 8, turn 90 degrees counter-clockwise: source (x = width - 1 - Y, y = X)
+                        start = (width - 1 - y) * 3;
+                        step = rowStride;
+                    }
                 }
-                case 3 -> { // turn 180 degrees
-                    start = (height - 1 - y) * rowStride + (width - 1) * 3;
-                    step = -3;
+                int o = (y * outWidth + tileLeft) * 3;
+                int s = start + tileLeft * step;
+                for (int x = tileLeft; x < tileRight; x++, s += step) {
+                    out[o++] = src[s];
+                    out[o++] = src[s + 1];
+                    out[o++] = src[s + 2];
                 }
-                case 4 -> { // mirror vertically
-                    start = (height - 1 - y) * rowStride;
-                    step = 3;
-                }
-                case 5 -> { // transpose: source (x = Y, y = X)
-                    start = y * 3;
-                    step = rowStride;
-                }
-                case 6 -> { // turn 90 degrees clockwise: source (x = Y, y = height - 1 - X)
-                    start = (height - 1) * rowStride + y * 3;
-                    step = -rowStride;
-                }
-                case 7 -> { // transverse: source (x = width - 1 - Y, y = height - 1 - X)
-                    start = (height - 1) * rowStride + (width - 1 - y) * 3;
-                    step = -rowStride;
-                }
-                default -> { // 8, turn 90 degrees counter-clockwise: source (x = width - 1 - Y, y = X)
-                    start = (width - 1 - y) * 3;
-                    step = rowStride;
-                }
-            }
-            int o = y * outWidth * 3;
-            int s = start;
-            for (int x = 0; x < outWidth; x++, s += step) {
-                out[o++] = src[s];
-                out[o++] = src[s + 1];
-                out[o++] = src[s + 2];
             }
         }
         return new RgbImage(outWidth, outHeight, out);

@@ -2,7 +2,7 @@ package org.simclrstudio.core.image;
 
 /**
  * An image file that cannot be decoded. The message is one line for the user: it names the file,
- * says what is wrong with it and what to do instead.
+ * states what is wrong with it and what to do instead.
  */
 public class ImageDecodeException extends Exception {
 

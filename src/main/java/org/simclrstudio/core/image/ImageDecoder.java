@@ -1,7 +1,15 @@
 package org.simclrstudio.core.image;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -15,6 +23,7 @@ import java.util.Locale;
 import java.util.Objects;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.event.IIOReadWarningListener;
@@ -62,8 +71,8 @@ public final class ImageDecoder {
             List.of("premature end of jpeg file", "premature end of data segment");
 
     static {
-        // A plain class path (the launcher's lib/*) registers plug-ins through META-INF/services,
-        // but class loaders that ImageIO did not see at start-up need a rescan.
+        // ImageIO registers the plug-ins on the system class path when it first loads. The rescan
+        // also finds plug-ins visible only to the thread's context class loader.
         ImageIO.scanForPlugins();
         // Decoding from memory needs no temporary files on disk.
         ImageIO.setUseCache(false);
@@ -82,30 +91,26 @@ public final class ImageDecoder {
      */
     public static RgbImage decode(Path file) throws ImageDecodeException {
         Objects.requireNonNull(file, "file");
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        if (Files.isDirectory(file)) {
-            throw new ImageDecodeException(name + ": is a folder, not an image file; " + DROP_ADVICE);
-        }
-        byte[] data;
-        try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new ImageDecodeException(String.format(Locale.ROOT,
-                        "%s: the file is %,d MB, larger than the maximum of %,d MB; save a smaller copy first",
-                        name, size >> 20, MAX_FILE_BYTES >> 20));
-            }
-            data = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ImageDecodeException(name + ": file not found (" + file.toAbsolutePath()
-                    + "); check that it still exists", e);
-        } catch (AccessDeniedException e) {
-            throw new ImageDecodeException(name + ": cannot be read (permission denied); "
-                    + "check the file's permissions", e);
-        } catch (IOException e) {
-            throw new ImageDecodeException(name + ": cannot be read (" + oneLine(e) + "); "
-                    + "check that the file is accessible", e);
-        }
-        return decode(data, name);
+        String name = fileName(file);
+        return decodeScaled(readFile(file, name), name, 0);
+    }
+
+    /**
+     * Decodes the image file at {@code file} and, when its shorter side is longer than
+     * {@code shorterSide}, shrinks it with area averaging so the shorter side is exactly that
+     * long. The EXIF orientation is applied after shrinking, which saves time and memory for
+     * thumbnails and classifier input.
+     *
+     * @param file the file to read; messages name it by its file name
+     * @param shorterSide the maximum length of the shorter side in pixels, at least 1
+     * @return the upright picture in 8-bit RGB, never enlarged
+     * @throws ImageDecodeException for the same reasons as {@link #decode(Path)}
+     */
+    public static RgbImage decodeDownscaled(Path file, int shorterSide) throws ImageDecodeException {
+        Objects.requireNonNull(file, "file");
+        requirePositive(shorterSide);
+        String name = fileName(file);
+        return decodeScaled(readFile(file, name), name, shorterSide);
     }
 
     /**
@@ -118,8 +123,65 @@ public final class ImageDecoder {
      *     truncated or corrupt
      */
     public static RgbImage decode(byte[] data, String name) throws ImageDecodeException {
+        return decodeScaled(data, name, 0);
+    }
+
+    /**
+     * Decodes an image held in memory and shrinks it as {@link #decodeDownscaled(Path, int)} does.
+     *
+     * @param data the complete file contents
+     * @param name what messages call the image, usually its file name
+     * @param shorterSide the maximum length of the shorter side in pixels, at least 1
+     * @throws ImageDecodeException for the same reasons as {@link #decode(byte[], String)}
+     */
+    public static RgbImage decodeDownscaled(byte[] data, String name, int shorterSide) throws ImageDecodeException {
+        requirePositive(shorterSide);
+        return decodeScaled(data, name, shorterSide);
+    }
+
+    private static String fileName(Path file) {
+        return label(file.getFileName() == null ? file.toString() : file.getFileName().toString());
+    }
+
+    /** Returns the name for messages, with control characters replaced so a message stays on one line. */
+    private static String label(String name) {
+        return name == null || name.isBlank() ? "image" : name.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    private static byte[] readFile(Path file, String name) throws ImageDecodeException {
+        if (Files.isDirectory(file)) {
+            throw new ImageDecodeException(name + ": is a folder, not an image file; " + DROP_ADVICE);
+        }
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new ImageDecodeException(String.format(Locale.ROOT,
+                        "%s: the file is %,d MB, larger than the maximum of %,d MB; save a smaller copy first",
+                        name, size >> 20, MAX_FILE_BYTES >> 20));
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ImageDecodeException(name + ": file not found (" + file.toAbsolutePath()
+                    + "); check that it still exists", e);
+        } catch (AccessDeniedException e) {
+            throw new ImageDecodeException(name + ": cannot be read (permission denied); "
+                    + "check the file's permissions", e);
+        } catch (IOException e) {
+            throw new ImageDecodeException(name + ": cannot be read (" + oneLine(e) + "); "
+                    + "check that the file is accessible", e);
+        }
+    }
+
+    private static void requirePositive(int shorterSide) {
+        if (shorterSide < 1) {
+            throw new IllegalArgumentException("shorterSide must be at least 1, got " + shorterSide);
+        }
+    }
+
+    /** Decodes, shrinks when {@code shorterSide} is positive and smaller, then applies the orientation. */
+    private static RgbImage decodeScaled(byte[] data, String name, int shorterSide) throws ImageDecodeException {
         Objects.requireNonNull(data, "data");
-        String label = name == null || name.isBlank() ? "image" : name;
+        String label = label(name);
         if (data.length == 0) {
             throw new ImageDecodeException(label + ": the file is empty (0 bytes); it may be an unfinished "
                     + "download or copy, so save or copy it again");
@@ -131,8 +193,25 @@ public final class ImageDecoder {
         }
         checkContainerLength(label, format, data);
         RgbImage stored = decodePixels(data, label, format);
-        int orientation = format.mayCarryExif() ? ExifOrientation.read(data, format, label) : ExifOrientation.NORMAL;
-        return ExifOrientation.apply(stored, orientation);
+        try {
+            int shorter = Math.min(stored.width(), stored.height());
+            if (shorterSide > 0 && shorter > shorterSide) {
+                int width = (int) Math.max(1, Math.round((double) stored.width() * shorterSide / shorter));
+                int height = (int) Math.max(1, Math.round((double) stored.height() * shorterSide / shorter));
+                stored = ImageResizer.resize(stored, width, height);
+            }
+            int orientation = format.mayCarryExif() ? ExifOrientation.read(data, format, label) : ExifOrientation.NORMAL;
+            return ExifOrientation.apply(stored, orientation);
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(label, format, stored.width(), stored.height(), e);
+        }
+    }
+
+    private static ImageDecodeException outOfMemory(String name, ImageFormat format, int width, int height,
+            OutOfMemoryError e) {
+        return new ImageDecodeException(String.format(Locale.ROOT,
+                "%s: not enough memory to decode this %dx%d %s image; downscale it first or give the app "
+                        + "more memory (-Xmx)", name, width, height, format.displayName()), e);
     }
 
     private static RgbImage decodePixels(byte[] data, String name, ImageFormat format) throws ImageDecodeException {
@@ -149,24 +228,53 @@ public final class ImageDecoder {
             checkSize(name, format, width, height);
             checkMemory(name, reader, width, height);
 
-            BufferedImage image = reader.read(0, reader.getDefaultReadParam());
+            ImageReadParam param = reader.getDefaultReadParam();
+            BufferedImage destination = format == ImageFormat.JPEG ? rgbDestination(reader, width, height) : null;
+            param.setDestination(destination);
+            // NOTE: a GIF's first frame is returned at its own size and position is ignored, so a first
+            // frame smaller than the GIF's logical screen is not placed on that screen.
+            BufferedImage image = reader.read(0, param);
             checkWarnings(name, format, warnings);
+            if (image == destination && destination != null) {
+                // The reader wrote R, G, B bytes straight into the buffer RgbImage wraps.
+                return new RgbImage(width, height, ((DataBufferByte) destination.getRaster().getDataBuffer()).getData());
+            }
             return RasterConversion.toRgb(image);
         } catch (ImageDecodeException e) {
             throw e;
-        } catch (IIOException e) {
-            throw corrupt(name, format, e);
         } catch (IOException | RuntimeException e) {
             // Decoders signal broken data with all kinds of unchecked exceptions too
             // (IndexOutOfBounds, IllegalArgument, CMMException, ...).
             throw corrupt(name, format, e);
         } catch (OutOfMemoryError e) {
-            throw new ImageDecodeException(String.format(Locale.ROOT,
-                    "%s: not enough memory to decode this %dx%d %s image; downscale it first or give the app "
-                            + "more memory (-Xmx)", name, width, height, format.displayName()), e);
+            throw outOfMemory(name, format, width, height, e);
         } finally {
             reader.dispose();
         }
+    }
+
+    /**
+     * Returns an image whose raster is laid out exactly as {@link RgbImage} (interleaved sRGB bytes
+     * in R, G, B order), for readers that can convert into it, which saves a copy of a large photo.
+     * Returns {@code null} for grey pictures and readers that offer no 8-bit RGB output.
+     */
+    private static BufferedImage rgbDestination(ImageReader reader, int width, int height) throws IOException {
+        ImageTypeSpecifier raw = reader.getRawImageType(0);
+        if (raw == null || raw.getNumBands() < 3) {
+            return null;
+        }
+        boolean offersRgb = false;
+        for (Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0); types.hasNext(); ) {
+            offersRgb |= types.next().getBufferedImageType() == BufferedImage.TYPE_3BYTE_BGR;
+        }
+        if (!offersRgb) {
+            return null;
+        }
+        ColorModel colorModel = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(width * height * 3), width, height,
+                width * 3, 3, new int[] {0, 1, 2}, null);
+        return new BufferedImage(colorModel, raster, false, null);
     }
 
     /** Picks the TwelveMonkeys reader where one exists (CMYK/YCCK JPEG, WebP), else the JDK's. */
@@ -300,7 +408,7 @@ public final class ImageDecoder {
                 + oneLine(e) + "); open the file in an image editor and save it again", e);
     }
 
-    /** The innermost useful message of {@code e}, on one line. */
+    /** Returns the innermost useful message of {@code e}, on one line. */
     private static String oneLine(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause

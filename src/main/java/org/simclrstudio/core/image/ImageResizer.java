@@ -1,5 +1,6 @@
 package org.simclrstudio.core.image;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import org.simclrstudio.core.data.RgbImage;
@@ -124,7 +125,7 @@ public final class ImageResizer {
         int[] line = new int[lineLength];
         int srcRowBytes = src.width() * 3;
         for (int y = firstRow; y < endRow; y++) {
-            java.util.Arrays.fill(line, 0);
+            Arrays.fill(line, 0);
             int tapBase = y * rows.maxTaps;
             for (int t = 0; t < rows.count[y]; t++) {
                 int weight = rows.weights[tapBase + t];

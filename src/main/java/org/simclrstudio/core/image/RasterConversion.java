@@ -75,7 +75,7 @@ final class RasterConversion {
                 || type == DataBuffer.TYPE_INT;
     }
 
-    /** One sample per band in a single bank of bytes or unsigned shorts, sRGB or grey, 8 or 16 bits. */
+    /** Returns whether the raster has one 8- or 16-bit sample per band in a single bank, in sRGB or grey. */
     private static boolean isPlainComponentLayout(ColorModel colorModel, Raster raster) {
         if (!(colorModel instanceof ComponentColorModel) || !isSrgbOrGrey(colorModel)) {
             return false;
@@ -121,6 +121,15 @@ final class RasterConversion {
 
         if (buffer instanceof DataBufferByte bytes) {
             byte[] data = bytes.getData();
+            if (alphaOffset < 0 && pixelStride == 3 && scanlineStride == width * 3) {
+                // Rows without padding, as JPEG and PNG readers deliver RGB: one flat loop.
+                for (int o = 0, p = base; o < out.length; o += 3, p += 3) {
+                    out[o] = data[p + redOffset];
+                    out[o + 1] = data[p + greenOffset];
+                    out[o + 2] = data[p + blueOffset];
+                }
+                return;
+            }
             int o = 0;
             for (int y = 0; y < height; y++) {
                 int p = base + y * scanlineStride;
@@ -176,6 +185,7 @@ final class RasterConversion {
         int[] data = ((DataBufferInt) raster.getDataBuffer()).getData();
         int base = raster.getDataBuffer().getOffset();
         int scanlineStride = sampleModel.getScanlineStride();
+
         int[] shifts = sampleModel.getBitOffsets();
         int redShift = shifts[0];
         int greenShift = shifts[1];
@@ -185,6 +195,7 @@ final class RasterConversion {
         boolean premultiplied = colorModel.isAlphaPremultiplied();
         int width = raster.getWidth();
         int height = raster.getHeight();
+
         int o = 0;
         for (int y = 0; y < height; y++) {
             int p = base + y * scanlineStride;
