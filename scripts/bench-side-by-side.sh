@@ -2,19 +2,22 @@
 # Runs SimCLR Studio's pretraining step benchmark and the PyTorch peer back to back, several times, so
 # both see the same machine load. Prints one line per run with the 1-minute load average beside it.
 #
-# Usage: scripts/bench-side-by-side.sh -p PEER_SCRIPT [-r REPEATS] [-s STEPS] [-b BATCH]
+# Usage: scripts/bench-side-by-side.sh -p PEER_SCRIPT [-l LAUNCHER] [-r REPEATS] [-s STEPS] [-b BATCH]
+#   LAUNCHER defaults to target/simclr-studio/bin/simclr-studio; time a copy of it if you rebuild meanwhile.
 #   PEER_SCRIPT: simclr_step_peer.py (one SimCLR step of the same model in PyTorch eager, run with
 #   /usr/bin/python3 and Debian's python3-torch). The peer runs with glibc's malloc and with jemalloc
 #   (libjemalloc2) preloaded; SimCLR Studio runs through its launcher, as users start it.
 set -eu
 
 peer=""
+launcher="$(dirname -- "$0")/../target/simclr-studio/bin/simclr-studio"
 repeats=3
 steps=5
 batch=256
-while getopts p:r:s:b: option; do
+while getopts p:l:r:s:b: option; do
   case "$option" in
     p) peer=$OPTARG ;;
+    l) launcher=$OPTARG ;;
     r) repeats=$OPTARG ;;
     s) steps=$OPTARG ;;
     b) batch=$OPTARG ;;
@@ -22,7 +25,6 @@ while getopts p:r:s:b: option; do
   esac
 done
 [ -n "$peer" ] || { echo "bench-side-by-side.sh: missing -p PEER_SCRIPT" >&2; exit 2; }
-launcher="$(dirname -- "$0")/../target/simclr-studio/bin/simclr-studio"
 [ -x "$launcher" ] || { echo "bench-side-by-side.sh: $launcher not found; run mvn -DskipTests package" >&2; exit 1; }
 jemalloc=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
 threads=$(nproc)

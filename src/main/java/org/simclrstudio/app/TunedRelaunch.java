@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 public final class TunedRelaunch {
 
+    private static final String JPACKAGE_LAUNCHER_VARIABLE = "_JPACKAGE_LAUNCHER";
+
     private TunedRelaunch() {
     }
 
@@ -34,6 +36,9 @@ public final class TunedRelaunch {
             return;
         }
         ProcessBuilder builder = new ProcessBuilder(command.get()).inheritIO();
+        // jpackage's Linux launcher (JDK 17) marks the JVM it starts with this variable, and a launcher that
+        // inherits it treats its arguments as java's own, so the child would fail with "main class not found".
+        builder.environment().remove(JPACKAGE_LAUNCHER_VARIABLE);
         builder.environment().putAll(decision.environment());
         Process child;
         try {

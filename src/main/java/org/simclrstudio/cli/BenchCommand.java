@@ -113,6 +113,8 @@ public final class BenchCommand implements Callable<Integer> {
     /** Prints the report as a table of one row per measurement. */
     static void printTable(PrintWriter out, Map<String, Object> r) {
         row(out, "Device", r.get("device") + ", " + r.get("threads") + " libtorch threads, " + r.get("allocator"));
+        row(out, "Load average", format("%.2f at start", r.get("loadAverageAtStart"))
+                + format(", %.2f at end", r.get("loadAverageAtEnd")));
         row(out, "Shape", r.get("viewsPerStep") + " views of " + r.get("imageSize") + " px per step, "
                 + format("%.3f", r.get("gflopPerView")) + " GFLOP per view");
         if (r.containsKey("gemmGflops")) {

@@ -1,25 +1,22 @@
 package org.simclrstudio.core.bench;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.simclrstudio.core.data.RgbImage;
 import org.simclrstudio.core.image.ImageDecodeException;
 import org.simclrstudio.core.image.ImageDecoder;
-import org.simclrstudio.core.image.ImageResizer;
-import org.simclrstudio.core.model.SimclrNetwork;
+import org.simclrstudio.core.infer.Classifier;
+import org.simclrstudio.core.infer.Prediction;
 
 /**
- * Measures the latency of classifying one dropped picture: decode the file, scale its shorter side and
- * crop the centre square, run encoder and classifier head in inference mode, and pick the top 5 classes.
+ * Measures the latency of classifying one dropped picture as the app does it: decode the file shrunk to
+ * the network input ({@link ImageDecoder#decodeDownscaled}), then {@link Classifier#classify}, which
+ * crops the centre square, runs encoder and head in inference mode and returns the top 5 classes.
  */
 public final class ClassifyBenchmark {
 
@@ -41,22 +38,21 @@ public final class ClassifyBenchmark {
     }
 
     /**
-     * Classifies {@code photo} {@code warmup + repeats} times with {@code network} and returns the
+     * Classifies {@code photo} {@code warmup + repeats} times with {@code classifier} and returns the
      * percentiles of the last {@code repeats}.
      *
      * @throws ImageDecodeException when the photo cannot be decoded
      */
-    public static Latency measure(NDManager parent, SimclrNetwork network, Path photo, int warmup, int repeats)
-            throws ImageDecodeException {
+    public static Latency measure(Classifier classifier, Path photo, int warmup, int repeats) throws ImageDecodeException {
         double[] millis = new double[repeats];
         double[] decodeMillis = new double[repeats];
         for (int i = -warmup; i < repeats; i++) {
             long start = System.nanoTime();
-            RgbImage decoded = ImageDecoder.decode(photo);
+            RgbImage decoded = ImageDecoder.decodeDownscaled(photo, classifier.imageSize());
             long decodedAt = System.nanoTime();
-            int[] top = classify(parent, network, decoded);
-            if (top.length == 0) {
-                throw new IllegalStateException("Classification returned no classes");
+            List<Prediction> top = classifier.classify(decoded, TOP);
+            if (top.isEmpty()) {
+                throw new IllegalStateException("Classification of " + photo + " returned no classes");
             }
             if (i >= 0) {
                 millis[i] = (System.nanoTime() - start) / 1e6;
@@ -66,39 +62,6 @@ public final class ClassifyBenchmark {
         Arrays.sort(millis);
         Arrays.sort(decodeMillis);
         return new Latency(percentile(millis, 0.50), percentile(millis, 0.95), percentile(decodeMillis, 0.50), repeats);
-    }
-
-    /** Returns the class indices of the top {@link #TOP} probabilities of a decoded picture, best first. */
-    static int[] classify(NDManager parent, SimclrNetwork network, RgbImage decoded) {
-        int size = network.imageSize();
-        RgbImage image = ImageResizer.resizeShorterSideAndCenterCrop(decoded, size);
-        byte[] interleaved = image.pixels();
-        int plane = size * size;
-        ByteBuffer planar = ByteBuffer.allocateDirect(3 * plane);
-        for (int c = 0; c < 3; c++) {
-            for (int i = 0; i < plane; i++) {
-                planar.put(c * plane + i, interleaved[i * 3 + c]);
-            }
-        }
-        try (NDManager manager = parent.newSubManager(network.device())) {
-            NDArray input = manager.create(planar, new Shape(1, 3, size, size), DataType.UINT8)
-                    .toType(DataType.FLOAT32, false).div(255f);
-            float[] probabilities = network.logits(network.features(input, false), false).softmax(1).toFloatArray();
-            return topIndices(probabilities, Math.min(TOP, probabilities.length));
-        }
-    }
-
-    private static int[] topIndices(float[] values, int count) {
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Float.compare(values[b], values[a]));
-        int[] top = new int[count];
-        for (int i = 0; i < count; i++) {
-            top[i] = order[i];
-        }
-        return top;
     }
 
     /** Returns the nearest-rank percentile of sorted values. */

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class StepTimingTest {
@@ -28,19 +25,6 @@ class StepTimingTest {
         assertEquals(10.0, ClassifyBenchmark.percentile(sorted, 0.50));
         assertEquals(19.0, ClassifyBenchmark.percentile(sorted, 0.95));
         assertEquals(7.0, ClassifyBenchmark.percentile(new double[] {7.0}, 0.95));
-    }
-
-    @Test
-    void shuffledBatchesCoverEveryImageOncePerPass() {
-        List<int[]> batches = EpochBenchmark.shuffledBatches(10, 3, 6, 1);
-        assertEquals(6, batches.size());
-        Set<Integer> firstPass = new TreeSet<>();
-        for (int[] batch : batches.subList(0, 3)) {
-            for (int index : batch) {
-                assertTrue(firstPass.add(index), "index " + index + " repeated within a pass");
-            }
-        }
-        assertEquals(9, firstPass.size());
     }
 
     @Test
