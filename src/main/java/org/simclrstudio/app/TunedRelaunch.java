@@ -1,6 +1,9 @@
 package org.simclrstudio.app;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,18 +57,33 @@ public final class TunedRelaunch {
         System.exit(waitUninterruptibly(child));
     }
 
-    /** Returns the executable and arguments of this process, as the kernel recorded them at start. */
+    /**
+     * Returns the executable and arguments of this process, read from {@code /proc/self}. JDK 17's
+     * {@code ProcessHandle.Info.arguments()} is empty when the command line is longer than one page, as with
+     * {@code mvn javafx:run}'s module path, so the file is read directly.
+     */
     static Optional<List<String>> currentCommandLine() {
-        ProcessHandle.Info info = ProcessHandle.current().info();
-        Optional<String> executable = info.command();
-        Optional<String[]> arguments = info.arguments();
-        if (executable.isEmpty() || arguments.isEmpty()) {
+        try {
+            Path executable = Files.readSymbolicLink(Path.of("/proc/self/exe"));
+            byte[] raw = Files.readAllBytes(Path.of("/proc/self/cmdline"));
+            List<String> command = new ArrayList<>();
+            command.add(executable.toString());
+            int start = 0;
+            for (int i = 0; i < raw.length; i++) {
+                if (raw[i] == 0) {
+                    command.add(new String(raw, start, i - start, StandardCharsets.UTF_8));
+                    start = i + 1;
+                }
+            }
+            if (command.size() < 2) {
+                return Optional.empty();
+            }
+            // The first cmdline entry is argv[0], which the executable path replaces.
+            command.remove(1);
+            return Optional.of(command);
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-        List<String> command = new ArrayList<>();
-        command.add(executable.get());
-        command.addAll(List.of(arguments.get()));
-        return Optional.of(command);
     }
 
     private static int waitUninterruptibly(Process child) {
