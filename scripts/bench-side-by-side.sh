@@ -1,6 +1,8 @@
 #!/bin/sh
 # Runs SimCLR Studio's pretraining step benchmark and the PyTorch peer back to back, several times, so
 # both see the same machine load. Prints one line per run with the 1-minute load average beside it.
+# SimCLR Studio runs three ways: as shipped (the launcher's tuned glibc malloc), with jemalloc preloaded,
+# and with SIMCLR_STUDIO_ALLOCATOR=off (glibc's defaults).
 #
 # Usage: scripts/bench-side-by-side.sh -p PEER_SCRIPT [-l LAUNCHER] [-r REPEATS] [-s STEPS] [-b BATCH]
 #   LAUNCHER defaults to target/simclr-studio/bin/simclr-studio; time a copy of it if you rebuild meanwhile.
@@ -29,6 +31,11 @@ done
 jemalloc=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
 threads=$(nproc)
 
+# Runs the launcher's bench with the environment assignments given as arguments.
+studio() {
+  env "$@" "$launcher" bench --parts gemm,step --json --steps "$steps" --batch-size "$batch" 2>/dev/null
+}
+
 load() {
   cut -d' ' -f1 /proc/loadavg
 }
@@ -36,7 +43,11 @@ load() {
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) nproc=$threads batch=$batch steps=$steps"
 r=1
 while [ "$r" -le "$repeats" ]; do
-  echo "run $r studio load=$(load) $("$launcher" bench --parts gemm,step --json --steps "$steps" --batch-size "$batch" 2>/dev/null)"
+  echo "run $r studio-shipped load=$(load) $(studio)"
+  if [ -e "$jemalloc" ]; then
+    echo "run $r studio-jemalloc load=$(load) $(studio LD_PRELOAD=$jemalloc MALLOC_CONF=dirty_decay_ms:-1,muzzy_decay_ms:-1)"
+  fi
+  echo "run $r studio-glibc-defaults load=$(load) $(studio SIMCLR_STUDIO_ALLOCATOR=off)"
   echo "run $r peer-glibc load=$(load) $(/usr/bin/python3 "$peer" --batch "$batch" --steps "$steps" --threads "$threads")"
   if [ -e "$jemalloc" ]; then
     echo "run $r peer-jemalloc load=$(load) $(LD_PRELOAD=$jemalloc MALLOC_CONF=dirty_decay_ms:-1,muzzy_decay_ms:-1 \

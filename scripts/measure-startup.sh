@@ -6,7 +6,9 @@
 #   Give another command to time the other ways of launching, for example the installed app's
 #   launcher or "mvn -B -o -q javafx:run".
 # Needs xdotool. Without a display, run it under Xvfb: xvfb-run -a scripts/measure-startup.sh
-# Prints one line per run and the median, in milliseconds.
+# Prints one line per run and the median, in milliseconds. Each line has the wall time and, on Linux,
+# the CPU time (user + system, all threads) that the app had used when the window appeared.
+# CPU time hardly depends on what else the machine runs, so it helps to read wall times from a busy machine.
 set -eu
 
 runs=5
@@ -24,6 +26,22 @@ now_ms() {
   date +%s%3N
 }
 
+# Prints the CPU time in ms that process $1 and its children have used: utime + stime, fields 14 and 15
+# of proc(5), in clock ticks of 10 ms. Prints "unknown" without /proc.
+cpu_ms() {
+  total=0
+  for pid in "$1" $(pgrep -P "$1" 2>/dev/null || true); do
+    if [ -r "/proc/$pid/stat" ]; then
+      ticks=$(sed 's/.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }')
+      total=$((total + ticks * 10))
+    else
+      echo unknown
+      return
+    fi
+  done
+  echo "$total"
+}
+
 results=""
 i=1
 while [ "$i" -le "$runs" ]; do
@@ -37,7 +55,8 @@ while [ "$i" -le "$runs" ]; do
     exit 1
   fi
   elapsed=$(( $(now_ms) - start ))
-  echo "run $i: ${elapsed} ms"
+  cpu=$(cpu_ms "$app")
+  echo "run $i: ${elapsed} ms wall, ${cpu} ms CPU, load $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo unknown)"
   results="$results $elapsed"
   # The app (or the parent of its relaunched child) stops the whole app on SIGTERM.
   kill "$app" 2>/dev/null || true

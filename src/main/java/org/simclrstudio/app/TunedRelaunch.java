@@ -24,8 +24,8 @@ public final class TunedRelaunch {
     }
 
     /**
-     * Relaunches when needed and then exits with the child's status; returns normally when this process
-     * should carry on itself (already tuned, not Linux, turned off, or the relaunch failed).
+     * Relaunches when needed and then exits with the child's status. Returns normally when this process
+     * should do the work itself: already tuned, not Linux, tuning turned off, or the relaunch failed.
      */
     public static void relaunchIfNeeded() {
         AllocatorTuning.Decision decision = AllocatorTuning.decide(System.getProperty("os.name", ""), System.getenv());
@@ -51,8 +51,8 @@ public final class TunedRelaunch {
                     + "), continuing with glibc's defaults");
             return;
         }
-        // A SIGTERM to the parent must not leave the child running; Ctrl+C reaches both processes anyway.
-        // Once the child has exited, destroy() does nothing.
+        // A SIGTERM to the parent must not leave the child running. Ctrl+C reaches both processes anyway,
+        // and destroy() does nothing once the child has exited.
         Runtime.getRuntime().addShutdownHook(new Thread(child::destroy, "stop-tuned-child"));
         System.exit(waitUninterruptibly(child));
     }

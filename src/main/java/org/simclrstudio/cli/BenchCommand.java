@@ -111,41 +111,41 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Prints the report as a table of one row per measurement. */
-    static void printTable(PrintWriter out, Map<String, Object> r) {
-        row(out, "Device", r.get("device") + ", " + r.get("threads") + " libtorch threads, " + r.get("allocator"));
-        row(out, "Load average", format("%.2f at start", r.get("loadAverageAtStart"))
-                + format(", %.2f at end", r.get("loadAverageAtEnd")));
-        row(out, "Shape", r.get("viewsPerStep") + " views of " + r.get("imageSize") + " px per step, "
-                + format("%.3f", r.get("gflopPerView")) + " GFLOP per view");
-        if (r.containsKey("gemmGflops")) {
-            row(out, "GEMM ceiling", format("%.1f GFLOP/s", r.get("gemmGflops")));
-            row(out, "GEMM-bound limit", format("%.1f views/s", r.get("gemmBoundViewsPerSecond")));
+    static void printTable(PrintWriter out, Map<String, Object> report) {
+        row(out, "Device", report.get("device") + ", " + report.get("threads") + " libtorch threads, " + report.get("allocator"));
+        row(out, "Load average", format("%.2f at start", report.get("loadAverageAtStart"))
+                + format(", %.2f at end", report.get("loadAverageAtEnd")));
+        row(out, "Shape", report.get("viewsPerStep") + " views of " + report.get("imageSize") + " px per step, "
+                + format("%.3f", report.get("gflopPerView")) + " GFLOP per view");
+        if (report.containsKey("gemmGflops")) {
+            row(out, "GEMM ceiling", format("%.1f GFLOP/s", report.get("gemmGflops")));
+            row(out, "GEMM-bound limit", format("%.1f views/s", report.get("gemmBoundViewsPerSecond")));
         }
-        if (r.containsKey("stepViewsPerSecond")) {
-            String ofLimit = r.containsKey("stepFractionOfGemmBound")
-                    ? format(", %.2f of the limit", r.get("stepFractionOfGemmBound")) : "";
-            row(out, "Pretraining step", format("%.1f views/s", r.get("stepViewsPerSecond"))
-                    + format(" (best step %.1f views/s", r.get("stepBestViewsPerSecond")) + ofLimit + ")");
+        if (report.containsKey("stepViewsPerSecond")) {
+            String ofLimit = report.containsKey("stepFractionOfGemmBound")
+                    ? format(", %.2f of the limit", report.get("stepFractionOfGemmBound")) : "";
+            row(out, "Pretraining step", format("%.1f views/s", report.get("stepViewsPerSecond"))
+                    + format(" (best step %.1f views/s", report.get("stepBestViewsPerSecond")) + ofLimit + ")");
         }
-        if (r.containsKey("stepKernelCpuShare")) {
-            row(out, "Kernel CPU share", format("%.2f during the step measurement", r.get("stepKernelCpuShare")));
+        if (report.containsKey("stepKernelCpuShare")) {
+            row(out, "Kernel CPU share", format("%.2f during the step measurement", report.get("stepKernelCpuShare")));
         }
-        if (r.containsKey("epochViewsPerSecond")) {
-            String ofStep = r.containsKey("epochFractionOfStep")
-                    ? format(" (%.2f of the bare step)", r.get("epochFractionOfStep")) : "";
-            row(out, "Pretraining epoch", format("%.1f views/s", r.get("epochViewsPerSecond")) + ofStep);
+        if (report.containsKey("epochViewsPerSecond")) {
+            String ofStep = report.containsKey("epochFractionOfStep")
+                    ? format(" (%.2f of the bare step)", report.get("epochFractionOfStep")) : "";
+            row(out, "Pretraining epoch", format("%.1f views/s", report.get("epochViewsPerSecond")) + ofStep);
         }
-        if (r.containsKey("classifyP50Ms")) {
-            row(out, "Classify latency", format("p50 %.1f ms", r.get("classifyP50Ms"))
-                    + format(", p95 %.1f ms", r.get("classifyP95Ms"))
-                    + format(", decoding %.1f ms of it", r.get("classifyDecodeP50Ms")) + " (" + r.get("classifyPhoto") + ")");
+        if (report.containsKey("classifyP50Ms")) {
+            row(out, "Classify latency", format("p50 %.1f ms", report.get("classifyP50Ms"))
+                    + format(", p95 %.1f ms", report.get("classifyP95Ms"))
+                    + format(", decoding %.1f ms of it", report.get("classifyDecodeP50Ms")) + " (" + report.get("classifyPhoto") + ")");
         }
-        if (r.containsKey("datasetOpenMs")) {
-            row(out, "Dataset open", format("%.1f ms", r.get("datasetOpenMs")) + " for " + r.get("datasetImages")
-                    + " STL-10 images, " + format("%.1f MB heap", ((Number) r.get("datasetHeapBytes")).doubleValue() / 1e6));
+        if (report.containsKey("datasetOpenMs")) {
+            row(out, "Dataset open", format("%.1f ms", report.get("datasetOpenMs")) + " for " + report.get("datasetImages")
+                    + " STL-10 images, " + format("%.1f MB heap", ((Number) report.get("datasetHeapBytes")).doubleValue() / 1e6));
         }
-        if (r.containsKey("peakResidentBytes")) {
-            row(out, "Peak resident", format("%.0f MB", ((Number) r.get("peakResidentBytes")).doubleValue() / 1e6));
+        if (report.containsKey("peakResidentBytes")) {
+            row(out, "Peak resident", format("%.0f MB", ((Number) report.get("peakResidentBytes")).doubleValue() / 1e6));
         }
     }
 

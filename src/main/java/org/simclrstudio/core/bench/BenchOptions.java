@@ -50,9 +50,9 @@ public record BenchOptions(int batchSize, int imageSize, int warmupSteps, int st
         return parts.contains(part);
     }
 
-    private static void requirePositive(String what, int value) {
+    private static void requirePositive(String name, int value) {
         if (value < 1) {
-            throw new IllegalArgumentException("Invalid " + what + " " + value + ": expected 1 or more");
+            throw new IllegalArgumentException("Invalid " + name + " " + value + ": expected 1 or more");
         }
     }
 }

@@ -42,8 +42,8 @@ public final class BenchSuite {
     }
 
     /**
-     * Runs all measurements and returns the figures in report order. {@code progress} receives one line
-     * before each measurement.
+     * Runs the measurements that {@code options} select and returns the figures in report order.
+     * {@code progress} receives one line before each measurement.
      *
      * @throws BenchException when a measurement cannot run (no temp space, unreadable data or photo)
      */

@@ -71,8 +71,8 @@ public final class ClassifyBenchmark {
     }
 
     /**
-     * Writes a {@code width x height} JPEG at {@code file} that stands in for a phone photo: smooth
-     * colour gradients with fine noise, so the decoder does the work of a real picture of that size.
+     * Writes a {@code width x height} JPEG of smooth colour gradients with fine noise at {@code file}. It
+     * replaces a phone photo of that size, because decoding costs about the same.
      */
     public static void writeSyntheticPhoto(Path file, int width, int height) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -10,7 +10,7 @@ import java.util.Arrays;
  */
 public record StepTiming(int viewsPerStep, double[] stepSeconds) {
 
-    /** Returns views per second over all timed steps together, the figure that a training run sees. */
+    /** Returns views per second over all timed steps together, which is the rate of a training run. */
     public double viewsPerSecond() {
         return viewsPerStep * stepSeconds.length / Arrays.stream(stepSeconds).sum();
     }

@@ -32,6 +32,7 @@ class StepTimingTest {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"), "/proc/self/stat exists on Linux only");
         ProcessCpuTime time = ProcessCpuTime.now().orElseThrow();
         assertTrue(time.userSeconds() > 0, "user time " + time.userSeconds());
-        assertTrue(time.kernelShare() >= 0 && time.kernelShare() <= 1, "share " + time.kernelShare());
+        assertTrue(time.kernelShare() >= 0, "share " + time.kernelShare());
+        assertTrue(time.kernelShare() <= 1, "share " + time.kernelShare());
     }
 }
