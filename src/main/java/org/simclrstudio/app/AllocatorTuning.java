@@ -1,24 +1,36 @@
 package org.simclrstudio.app;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Decides whether this process must be started again with glibc malloc settings that keep training
- * buffers in the heap.
+ * Decides whether this process must be started again with native memory allocator settings that let
+ * libtorch reuse its training buffers.
  *
  * <p>Every training step allocates activation buffers of 100-600 MB. glibc serves requests above its
  * mmap threshold (at most 32 MiB on 64-bit systems, see mallopt(3)) with a fresh {@code mmap}, so each
  * step page-faults its buffers in again, and secondary arenas fall back to {@code mmap} for anything
- * larger than their 64 MiB heaps. With one arena, {@code mmap} disabled and trimming off, freed buffers
- * return to the free list and the next step reuses them. Measured with {@code simclr-studio bench} on a
- * 2-core machine, the kernel share of CPU time fell from 0.44 to 0.13, as low as with jemalloc.
+ * larger than their 64 MiB heaps. Two settings avoid that:
+ * <ul>
+ *   <li>jemalloc, when the system has it, preloaded with page purging turned off, so freed buffers stay
+ *       mapped for the next step;</li>
+ *   <li>otherwise glibc with one arena, {@code mmap} disabled and trimming off, so freed buffers return
+ *       to the free list. The glibc variables are always set as well, so they also apply when the
+ *       preload fails.</li>
+ * </ul>
  *
  * <p>The settings must be in the environment before the C library starts, so a running JVM cannot apply
  * them to itself: the launcher script exports them, and {@link TunedRelaunch} starts a child process for
  * the other ways of launching (the installed app's native launcher, {@code mvn javafx:run}).
+ *
+ * <p>NOTE: freed memory stays with the process until it exits, and programs that the app starts (such
+ * as a browser opened from a link) inherit these variables.
  */
 public final class AllocatorTuning {
 
@@ -33,6 +45,16 @@ public final class AllocatorTuning {
 
     /** Value of {@link #MARKER} that turns the tuning off. */
     public static final String OFF = "off";
+
+    /** Where Debian, Ubuntu, Fedora and Arch install jemalloc 5 (packages libjemalloc2 and jemalloc). */
+    public static final List<Path> JEMALLOC_LOCATIONS = List.of(
+            Path.of("/usr/lib/x86_64-linux-gnu/libjemalloc.so.2"),
+            Path.of("/usr/lib/aarch64-linux-gnu/libjemalloc.so.2"),
+            Path.of("/usr/lib64/libjemalloc.so.2"),
+            Path.of("/usr/lib/libjemalloc.so.2"));
+
+    /** jemalloc options that keep freed pages mapped (no decay-based purging). */
+    public static final String JEMALLOC_CONF = "dirty_decay_ms:-1,muzzy_decay_ms:-1";
 
     /**
      * glibc's environment variables for mallopt(3) parameters. The trim threshold of 1 TiB stops glibc
@@ -58,24 +80,38 @@ public final class AllocatorTuning {
      * Outcome of {@link #decide}.
      *
      * @param relaunch whether to start the process again with {@code environment} added
-     * @param environment variables to add to the child's environment, empty unless {@code relaunch}
+     * @param environment variables to set in the child's environment, empty unless {@code relaunch}
      * @param reason why, for the debug log
      */
     public record Decision(boolean relaunch, Map<String, String> environment, String reason) {
     }
 
-    /** Returns the variables the launcher script exports, including {@link #MARKER}. */
-    public static Map<String, String> tunedEnvironment() {
+    /** Returns the first of {@link #JEMALLOC_LOCATIONS} that exists, if any. */
+    public static Optional<Path> findJemalloc() {
+        return JEMALLOC_LOCATIONS.stream().filter(Files::isReadable).findFirst();
+    }
+
+    /**
+     * Returns the variables to set, including {@link #MARKER}, the way the launcher script sets them: the
+     * glibc settings, and with {@code jemalloc} also {@code LD_PRELOAD} (appended to the current value)
+     * and {@code MALLOC_CONF} (unless already set).
+     */
+    public static Map<String, String> tunedEnvironment(Map<String, String> current, Optional<Path> jemalloc) {
         Map<String, String> environment = new LinkedHashMap<>(GLIBC_SETTINGS);
+        jemalloc.ifPresent(library -> {
+            String preload = current.getOrDefault("LD_PRELOAD", "");
+            environment.put("LD_PRELOAD", preload.isEmpty() ? library.toString() : preload + ":" + library);
+            environment.put("MALLOC_CONF", current.getOrDefault("MALLOC_CONF", JEMALLOC_CONF));
+        });
         environment.put(MARKER, TUNED);
         return Collections.unmodifiableMap(environment);
     }
 
     /**
-     * Decides from the operating system name ({@code os.name}) and the process environment whether to
-     * relaunch. Only Linux is tuned, because the variables are glibc's.
+     * Decides from the operating system name ({@code os.name}), the process environment and the jemalloc
+     * library found (if any) whether to relaunch. Only Linux is tuned, because the variables are glibc's.
      */
-    public static Decision decide(String osName, Map<String, String> environment) {
+    public static Decision decide(String osName, Map<String, String> environment, Optional<Path> jemalloc) {
         if (!osName.toLowerCase(Locale.ROOT).startsWith("linux")) {
             return keep("not Linux (" + osName + "), glibc settings do not apply");
         }
@@ -97,7 +133,8 @@ public final class AllocatorTuning {
                 return keep(name + " is already set");
             }
         }
-        return new Decision(true, tunedEnvironment(), "glibc malloc defaults page-fault every training step");
+        return new Decision(true, tunedEnvironment(environment, jemalloc),
+                "glibc malloc defaults page-fault every training step");
     }
 
     private static Decision keep(String reason) {

@@ -28,7 +28,8 @@ public final class TunedRelaunch {
      * should do the work itself: already tuned, not Linux, tuning turned off, or the relaunch failed.
      */
     public static void relaunchIfNeeded() {
-        AllocatorTuning.Decision decision = AllocatorTuning.decide(System.getProperty("os.name", ""), System.getenv());
+        AllocatorTuning.Decision decision = AllocatorTuning.decide(System.getProperty("os.name", ""), System.getenv(),
+                AllocatorTuning.findJemalloc());
         if (!decision.relaunch()) {
             return;
         }

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,20 +21,38 @@ import org.junit.jupiter.api.io.TempDir;
 class AllocatorTuningTest {
 
     private static final String LINUX = "Linux";
+    private static final Optional<Path> JEMALLOC = Optional.of(Path.of("/usr/lib/x86_64-linux-gnu/libjemalloc.so.2"));
 
     @Test
     void plainLinuxEnvironmentRelaunches() {
-        AllocatorTuning.Decision decision = AllocatorTuning.decide(LINUX, Map.of("PATH", "/usr/bin"));
+        AllocatorTuning.Decision decision = AllocatorTuning.decide(LINUX, Map.of("PATH", "/usr/bin"), Optional.empty());
         assertTrue(decision.relaunch(), decision.reason());
         assertEquals("1", decision.environment().get("MALLOC_ARENA_MAX"));
         assertEquals("0", decision.environment().get("MALLOC_MMAP_MAX_"));
         assertEquals(AllocatorTuning.TUNED, decision.environment().get(AllocatorTuning.MARKER));
+        assertFalse(decision.environment().containsKey("LD_PRELOAD"));
+    }
+
+    @Test
+    void jemallocIsPreloadedWhenFound() {
+        Map<String, String> environment = AllocatorTuning.decide(LINUX, Map.of(), JEMALLOC).environment();
+        assertEquals(JEMALLOC.get().toString(), environment.get("LD_PRELOAD"));
+        assertEquals(AllocatorTuning.JEMALLOC_CONF, environment.get("MALLOC_CONF"));
+        assertEquals("1", environment.get("MALLOC_ARENA_MAX"));
+    }
+
+    @Test
+    void jemallocJoinsExistingPreloadAndConf() {
+        Map<String, String> current = Map.of("LD_PRELOAD", "libgtk3-nocsd.so.0", "MALLOC_CONF", "narenas:2");
+        Map<String, String> environment = AllocatorTuning.decide(LINUX, current, JEMALLOC).environment();
+        assertEquals("libgtk3-nocsd.so.0:" + JEMALLOC.get(), environment.get("LD_PRELOAD"));
+        assertEquals("narenas:2", environment.get("MALLOC_CONF"));
     }
 
     @Test
     void otherSystemsNeverRelaunch() {
         for (String os : new String[] {"Windows 11", "Mac OS X", "FreeBSD"}) {
-            AllocatorTuning.Decision decision = AllocatorTuning.decide(os, Map.of());
+            AllocatorTuning.Decision decision = AllocatorTuning.decide(os, Map.of(), JEMALLOC);
             assertFalse(decision.relaunch(), os);
             assertTrue(decision.environment().isEmpty(), os);
         }
@@ -41,8 +60,10 @@ class AllocatorTuningTest {
 
     @Test
     void markerStopsRelaunchLoop() {
-        assertFalse(AllocatorTuning.decide(LINUX, AllocatorTuning.tunedEnvironment()).relaunch());
-        assertFalse(AllocatorTuning.decide(LINUX, Map.of(AllocatorTuning.MARKER, AllocatorTuning.OFF)).relaunch());
+        Map<String, String> tuned = AllocatorTuning.tunedEnvironment(Map.of(), JEMALLOC);
+        assertFalse(AllocatorTuning.decide(LINUX, tuned, JEMALLOC).relaunch());
+        Map<String, String> off = Map.of(AllocatorTuning.MARKER, AllocatorTuning.OFF);
+        assertFalse(AllocatorTuning.decide(LINUX, off, JEMALLOC).relaunch());
     }
 
     @Test
@@ -54,7 +75,7 @@ class AllocatorTuningTest {
                 Map.of("MALLOC_ARENA_MAX", "4"),
                 Map.of("MALLOC_TRIM_THRESHOLD_", "131072"));
         for (Map<String, String> environment : environments) {
-            assertFalse(AllocatorTuning.decide(LINUX, environment).relaunch(), environment.toString());
+            assertFalse(AllocatorTuning.decide(LINUX, environment, JEMALLOC).relaunch(), environment.toString());
         }
     }
 
@@ -62,7 +83,7 @@ class AllocatorTuningTest {
     void unrelatedPreloadAndTunablesStillRelaunch() {
         Map<String, String> environment = Map.of("LD_PRELOAD", "libgtk3-nocsd.so.0",
                 "GLIBC_TUNABLES", "glibc.cpu.hwcaps=-AVX512F");
-        assertTrue(AllocatorTuning.decide(LINUX, environment).relaunch());
+        assertTrue(AllocatorTuning.decide(LINUX, environment, JEMALLOC).relaunch());
     }
 
     /** The launcher script and the relaunch must export the same settings, so runs compare fairly. */
@@ -93,7 +114,9 @@ class AllocatorTuningTest {
                 exported.put(line.substring(0, equals), line.substring(equals + 1));
             }
         }
-        AllocatorTuning.tunedEnvironment().forEach((name, value) -> assertEquals(value, exported.get(name), name));
-        assertFalse(AllocatorTuning.decide(LINUX, exported).relaunch());
+        Map<String, String> expected = AllocatorTuning.tunedEnvironment(Map.of(), AllocatorTuning.findJemalloc());
+        expected.forEach((name, value) -> assertEquals(value, exported.get(name), name));
+        assertEquals(expected.containsKey("LD_PRELOAD"), exported.containsKey("LD_PRELOAD"));
+        assertFalse(AllocatorTuning.decide(LINUX, exported, AllocatorTuning.findJemalloc()).relaunch());
     }
 }
