@@ -5,7 +5,7 @@
 # with the launcher's glibc malloc settings alone and with SIMCLR_STUDIO_ALLOCATOR=off (glibc's defaults).
 #
 # Usage: scripts/bench-side-by-side.sh -p PEER_SCRIPT [-a] [-l LAUNCHER] [-r REPEATS] [-s STEPS] [-b BATCH]
-#   LAUNCHER defaults to target/simclr-studio/bin/simclr-studio; time a copy of it if you rebuild meanwhile.
+#   LAUNCHER defaults to target/simclr-studio/bin/simclr-studio. Time a copy of it if you rebuild meanwhile.
 #   PEER_SCRIPT: simclr_step_peer.py (one SimCLR step of the same model in PyTorch eager, run with
 #   /usr/bin/python3 and Debian's python3-torch). The peer runs with glibc's malloc and with jemalloc
 #   (libjemalloc2) preloaded; SimCLR Studio runs through its launcher, as users start it.

@@ -46,7 +46,7 @@ public final class AllocatorTuning {
     /** Value of {@link #MARKER} that turns the tuning off. */
     public static final String OFF = "off";
 
-    /** Where Debian, Ubuntu, Fedora and Arch install jemalloc 5 (packages libjemalloc2 and jemalloc). */
+    /** Install paths of jemalloc 5 on Debian, Ubuntu, Fedora and Arch (packages libjemalloc2 and jemalloc). */
     public static final List<Path> JEMALLOC_LOCATIONS = List.of(
             Path.of("/usr/lib/x86_64-linux-gnu/libjemalloc.so.2"),
             Path.of("/usr/lib/aarch64-linux-gnu/libjemalloc.so.2"),
@@ -70,7 +70,7 @@ public final class AllocatorTuning {
         GLIBC_SETTINGS = Collections.unmodifiableMap(settings);
     }
 
-    /** Preloaded allocators that already reuse large blocks; the user's choice is kept. */
+    /** Allocators that reuse large blocks. When the user preloads one, the settings are left alone. */
     private static final String[] REPLACEMENT_ALLOCATORS = {"jemalloc", "tcmalloc", "mimalloc"};
 
     private AllocatorTuning() {
@@ -81,7 +81,7 @@ public final class AllocatorTuning {
      *
      * @param relaunch whether to start the process again with {@code environment} added
      * @param environment variables to set in the child's environment, empty unless {@code relaunch}
-     * @param reason why, for the debug log
+     * @param reason the cause of the decision in words, for messages and tests
      */
     public record Decision(boolean relaunch, Map<String, String> environment, String reason) {
     }
