@@ -2,6 +2,7 @@ package org.simclrstudio.app;
 
 import org.simclrstudio.core.BuildInfo;
 import org.simclrstudio.core.engine.GpuSupport;
+import org.simclrstudio.core.model.Devices;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
@@ -28,6 +29,8 @@ public final class AppEnvironment {
         setIfAbsent("ENGINE_CACHE_DIR", AppDirs.djlCache().toString());
         // DJL's usage reporting and the CUDA probe's advice are noise for a desktop user.
         setIfAbsent("OPT_OUT_TRACKING", "true");
+        // One libtorch intra-op thread per available core, set before the engine's first use.
+        Devices.configureThreads();
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         // Before any engine use: a downloaded CUDA build of libtorch replaces the bundled CPU build.

@@ -12,8 +12,13 @@ public final class Main {
     private Main() {
     }
 
-    /** Starts the GUI when {@code args} is empty, else the command line. */
+    /**
+     * Starts the GUI when {@code args} is empty, else the command line. On Linux it first relaunches
+     * itself with tuned malloc settings unless the launcher already set them.
+     */
     public static void main(String[] args) {
+        // Before anything else: the relaunched child does the work and this process only waits for it.
+        TunedRelaunch.relaunchIfNeeded();
         AppEnvironment.initialize();
         if (args.length == 0) {
             StudioApplication.launchApp(args);
