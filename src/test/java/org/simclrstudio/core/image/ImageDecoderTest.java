@@ -389,6 +389,29 @@ class ImageDecoderTest {
     }
 
     @Test
+    void subsampledJpegMatchesFullDecode() throws Exception {
+        // A 2,400x1,800 JPEG of the cat photo: large enough that the downscaled decode skips pixels.
+        RgbImage cat = ImageDecoder.decode(fixture("chelsea.png"));
+        BufferedImage large = new BufferedImage(2400, 1800, BufferedImage.TYPE_3BYTE_BGR);
+        java.awt.Graphics2D graphics = large.createGraphics();
+        graphics.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        graphics.drawImage(ImageIO.read(fixture("chelsea.png").toFile()), 0, 0, 2400, 1800, null);
+        graphics.dispose();
+        Path jpeg = tempDir.resolve("large-cat.jpg");
+        assertTrue(ImageIO.write(large, "jpeg", jpeg.toFile()));
+
+        RgbImage expected = ImageResizer.resize(ImageDecoder.decode(jpeg), 128, 96);
+        RgbImage subsampled = ImageDecoder.decodeDownscaled(jpeg, 96);
+
+        assertEquals(128, subsampled.width());
+        assertEquals(96, subsampled.height());
+        double difference = meanAbsoluteDifference(expected, subsampled);
+        assertTrue(difference < 4, "subsampled decode differs by " + difference);
+        assertTrue(meanAbsoluteDifference(ImageResizer.resize(cat, 128, 96), subsampled) < 8);
+    }
+
+    @Test
     void concurrentDecodesAgree() throws Exception {
         String[] names = {"chelsea.png", "chelsea-progressive.jpg", "chelsea.tif", "no_time_for_that_tiny.gif"};
         RgbImage[] expected = new RgbImage[names.length];
