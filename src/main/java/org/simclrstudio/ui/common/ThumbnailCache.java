@@ -36,7 +36,7 @@ public final class ThumbnailCache implements AutoCloseable {
         RgbImage load(Object key) throws Exception;
     }
 
-    /** Most decode requests waiting at once; more than a few screens of cells are never useful. */
+    /** Maximum number of decode requests and decoded images waiting at once; a few screens of cells. */
     static final int MAX_QUEUED = 512;
 
     private final long maxBytes;
