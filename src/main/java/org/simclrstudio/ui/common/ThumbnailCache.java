@@ -3,10 +3,13 @@ package org.simclrstudio.ui.common;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -19,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decodes thumbnails on background threads and keeps the most recently used ones, up to a memory
- * budget in bytes (4 bytes per pixel, the size JavaFX keeps). Requests are served newest first, so
+ * budget in bytes (estimated at 8 bytes per pixel). Requests are served newest first, so
  * while the user scrolls fast the cells now on screen load before the ones already scrolled past.
  */
 public final class ThumbnailCache implements AutoCloseable {
@@ -33,7 +36,13 @@ public final class ThumbnailCache implements AutoCloseable {
         RgbImage load(Object key) throws Exception;
     }
 
+    /** Maximum number of decode requests and decoded images waiting at once; a few screens of cells. */
+    static final int MAX_QUEUED = 512;
+
     private final long maxBytes;
+    private final ConcurrentLinkedQueue<Runnable> deliveries = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean deliveryScheduled = new AtomicBoolean();
+    private final AtomicInteger pendingDeliveries = new AtomicInteger();
     private final LinkedHashMap<Object, Image> entries = new LinkedHashMap<>(256, 0.75f, true);
     private final ExecutorService decoders;
     private long bytes;
@@ -46,10 +55,14 @@ public final class ThumbnailCache implements AutoCloseable {
      */
     public ThumbnailCache(long maxBytes, int threads) {
         this.maxBytes = maxBytes;
-        // LIFO queue: the newest request (the cell the user looks at now) is decoded first.
+        // LIFO queue: the newest request (the cell the user looks at now) is decoded first. While the user
+        // scrolls fast, the oldest requests (cells long gone) are dropped so the queue stays bounded.
         this.decoders = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingDeque<>() {
             @Override
-            public boolean offer(Runnable runnable) {
+            public synchronized boolean offer(Runnable runnable) {
+                while (size() >= MAX_QUEUED) {
+                    pollLast();
+                }
                 return super.offerFirst(runnable);
             }
         }, FxTaskExecutor.daemonThreads("thumbnail"));
@@ -78,8 +91,12 @@ public final class ThumbnailCache implements AutoCloseable {
                 if (!stillWanted.getAsBoolean()) {
                     return;
                 }
-                Image image = FxImages.toFx(loader.load(key));
-                Platform.runLater(() -> {
+                RgbImage picture = loader.load(key);
+                if (!stillWanted.getAsBoolean()) {
+                    return;
+                }
+                Image image = FxImages.toFx(picture);
+                deliver(() -> {
                     put(key, image);
                     onLoaded.accept(image);
                 });
@@ -88,6 +105,25 @@ public final class ThumbnailCache implements AutoCloseable {
             }
         });
         return null;
+    }
+
+    /** Queues an FX-thread action; one pending runLater drains them all, so fast decoders cannot flood the FX queue. */
+    private void deliver(Runnable action) {
+        deliveries.add(action);
+        // While the FX thread is busy with a fast scroll, decoded images wait here: keep only the newest.
+        if (pendingDeliveries.incrementAndGet() > MAX_QUEUED && deliveries.poll() != null) {
+            pendingDeliveries.decrementAndGet();
+        }
+        if (deliveryScheduled.compareAndSet(false, true)) {
+            Platform.runLater(() -> {
+                deliveryScheduled.set(false);
+                Runnable next;
+                while ((next = deliveries.poll()) != null) {
+                    pendingDeliveries.decrementAndGet();
+                    next.run();
+                }
+            });
+        }
     }
 
     private void put(Object key, Image image) {
@@ -124,7 +160,8 @@ public final class ThumbnailCache implements AutoCloseable {
     }
 
     private static long sizeOf(Image image) {
-        return 4L * (long) image.getWidth() * (long) image.getHeight();
+        // Estimate: 4 bytes per pixel in the image and as much again in the software renderer's texture.
+        return 8L * (long) image.getWidth() * (long) image.getHeight();
     }
 
     /** Stops the decoding threads. */

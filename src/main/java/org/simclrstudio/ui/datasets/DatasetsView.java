@@ -41,8 +41,8 @@ public final class DatasetsView extends BorderPane {
 
     /** Side of a grid cell in pixels. */
     static final double CELL_SIZE = 104;
-    /** Memory budget of the thumbnail cache: about 2,700 STL-10 thumbnails at 96×96. */
-    private static final long CACHE_BYTES = 100L * 1024 * 1024;
+    /** Memory budget of the thumbnail cache: about 700 STL-10 thumbnails at 96×96, several screens. */
+    private static final long CACHE_BYTES = 48L * 1024 * 1024;
 
     private final DatasetsViewModel model;
     private final ThumbnailCache cache = new ThumbnailCache(CACHE_BYTES, 2);
