@@ -6,5 +6,5 @@ rem allocate CPU tensors with mimalloc (see the Training speed section of the be
 setlocal
 set "APP_HOME=%~dp0.."
 if defined JAVA_HOME (set "JAVA_CMD=%JAVA_HOME%\bin\java.exe") else (set "JAVA_CMD=java.exe")
-"%JAVA_CMD%" %SIMCLR_STUDIO_OPTS% -cp "%APP_HOME%\lib\*" ${main.class} %*
+"%JAVA_CMD%" -Xmx2g %SIMCLR_STUDIO_OPTS% -cp "%APP_HOME%\lib\*" ${main.class} %*
 exit /b %ERRORLEVEL%
