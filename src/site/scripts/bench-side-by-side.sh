@@ -4,7 +4,7 @@
 # SimCLR Studio runs as shipped (the launcher's settings, jemalloc where installed). With -a it also runs
 # with the launcher's glibc malloc settings alone and with SIMCLR_STUDIO_ALLOCATOR=off (glibc's defaults).
 #
-# Usage: scripts/bench-side-by-side.sh -p PEER_SCRIPT [-a] [-l LAUNCHER] [-r REPEATS] [-s STEPS] [-b BATCH]
+# Usage: src/site/scripts/bench-side-by-side.sh -p PEER_SCRIPT [-a] [-l LAUNCHER] [-r REPEATS] [-s STEPS] [-b BATCH]
 #   LAUNCHER defaults to target/simclr-studio/bin/simclr-studio. Time a copy of it if you rebuild meanwhile.
 #   PEER_SCRIPT: simclr_step_peer.py (one SimCLR step of the same model in PyTorch eager, run with
 #   /usr/bin/python3 and Debian's python3-torch). The peer runs with glibc's malloc and with jemalloc
@@ -12,7 +12,7 @@
 set -eu
 
 peer=""
-launcher="$(dirname -- "$0")/../target/simclr-studio/bin/simclr-studio"
+launcher="$(dirname -- "$0")/../../../target/simclr-studio/bin/simclr-studio"
 repeats=3
 steps=5
 batch=256

@@ -1,11 +1,11 @@
 #!/bin/sh
 # Measures the time from starting SimCLR Studio to its main window being visible on the X display.
 #
-# Usage: scripts/measure-startup.sh [-n RUNS] [COMMAND...]
+# Usage: src/site/scripts/measure-startup.sh [-n RUNS] [COMMAND...]
 #   COMMAND defaults to target/simclr-studio/bin/simclr-studio (build it with mvn -DskipTests package).
 #   Give another command to time the other ways of launching, for example the installed app's
 #   launcher or "mvn -B -o -q javafx:run".
-# Needs xdotool. Without a display, run it under Xvfb: xvfb-run -a scripts/measure-startup.sh
+# Needs xdotool. Without a display, run it under Xvfb: xvfb-run -a src/site/scripts/measure-startup.sh
 # Prints one line per run and the median, in milliseconds. Each line has the wall time and, on Linux,
 # the CPU time (user + system, all threads) that the app had used when the window appeared.
 # CPU time hardly depends on what else the machine runs, so it helps to read wall times from a busy machine.
@@ -17,7 +17,7 @@ if [ "${1:-}" = "-n" ]; then
   shift 2
 fi
 if [ $# -eq 0 ]; then
-  set -- "$(dirname -- "$0")/../target/simclr-studio/bin/simclr-studio"
+  set -- "$(dirname -- "$0")/../../../target/simclr-studio/bin/simclr-studio"
 fi
 command -v xdotool >/dev/null 2>&1 || { echo "measure-startup.sh: xdotool not found; install it (apt-get install xdotool)" >&2; exit 1; }
 [ -n "${DISPLAY:-}" ] || { echo "measure-startup.sh: no DISPLAY; run it under xvfb-run -a" >&2; exit 1; }
