@@ -13,7 +13,7 @@ import java.util.Map;
 import org.simclrstudio.core.data.RgbImage;
 
 /**
- * Produces the two augmented views SimCLR sees of each picture, as RGB pictures on the CPU, for the
+ * Produces the two augmented views that pretraining feeds to the encoder, as RGB pictures on the CPU, for the
  * GUI's live preview. It runs the training {@link Augmenter}, so the preview shows exactly what training
  * does with the same parameters.
  */

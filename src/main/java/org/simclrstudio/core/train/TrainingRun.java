@@ -120,6 +120,7 @@ public final class TrainingRun {
             try {
                 if (resume) {
                     readCheckpoint();
+                    updateManifest();
                 } else {
                     writeManifest();
                 }
@@ -242,6 +243,16 @@ public final class TrainingRun {
                 RunFolder.currentVersions(), Instant.now().toString()));
         Files.writeString(folder.metricsFile(), EpochMetrics.CSV_HEADER + "\n", StandardCharsets.UTF_8);
         Files.deleteIfExists(folder.stepsFile());
+    }
+
+    /** Rewrites {@code config.json} with the configuration of the resumed run, such as a raised epoch count. */
+    private void updateManifest() throws IOException {
+        RunFolder.Manifest saved = folder.readManifest();
+        if (!saved.config().equals(config)) {
+            RunJson.writeAtomically(folder.configFile(), new RunFolder.Manifest(config, classNames,
+                    RunFolder.currentVersions(), saved.created()));
+            LOG.info("Resumed run {} with a changed configuration; config.json updated", config.outDir());
+        }
     }
 
     /** Step counters and architecture stored at the start of a checkpoint. */
