@@ -85,7 +85,7 @@ public final class DatasetsDownloadCommand implements Callable<Integer> {
         } catch (CancellationException e) {
             bar.finish();
             // Printed here, not by the error handler, because after Ctrl-C the JVM halts as soon as the
-            // shutdown hook sees the latch below, before the handler would run.
+            // latch below is released, before the handler would run.
             err.println("simclr-studio: error: Download cancelled; run the same command again to resume.");
             err.flush();
             return 130;
