@@ -19,6 +19,7 @@ public final class Main {
     public static void main(String[] args) {
         // Before anything else: the relaunched child does the work and this process only waits for it.
         TunedRelaunch.relaunchIfNeeded();
+        TunedRelaunch.stopWithParent();
         AppEnvironment.initialize();
         if (args.length == 0) {
             StudioApplication.launchApp(args);

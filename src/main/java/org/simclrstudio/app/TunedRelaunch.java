@@ -19,6 +19,8 @@ import java.util.Optional;
 public final class TunedRelaunch {
 
     private static final String JPACKAGE_LAUNCHER_VARIABLE = "_JPACKAGE_LAUNCHER";
+    /** Environment variable with the waiting parent's process id, set for the relaunched child only. */
+    static final String PARENT_PID_VARIABLE = "SIMCLR_STUDIO_PARENT_PID";
 
     private TunedRelaunch() {
     }
@@ -44,6 +46,7 @@ public final class TunedRelaunch {
         // inherits it treats its arguments as java's own, so the child would fail with "main class not found".
         builder.environment().remove(JPACKAGE_LAUNCHER_VARIABLE);
         builder.environment().putAll(decision.environment());
+        builder.environment().put(PARENT_PID_VARIABLE, Long.toString(ProcessHandle.current().pid()));
         Process child;
         try {
             child = builder.start();
@@ -56,6 +59,35 @@ public final class TunedRelaunch {
         // and destroy() does nothing once the child has exited.
         Runtime.getRuntime().addShutdownHook(new Thread(child::destroy, "stop-tuned-child"));
         System.exit(waitUninterruptibly(child));
+    }
+
+    /**
+     * In a relaunched child, halts this process as soon as the waiting parent is gone. A parent killed
+     * with SIGKILL runs no shutdown hook, so without this the child would go on training unseen, and a
+     * second run started on the same folder would write the same checkpoint at the same time. Halting
+     * is as safe as a kill: checkpoints are replaced atomically. Does nothing in other processes.
+     */
+    public static void stopWithParent() {
+        String parent = System.getenv(PARENT_PID_VARIABLE);
+        if (parent == null) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(parent.trim());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Optional<ProcessHandle> parentProcess = ProcessHandle.current().parent();
+        if (parentProcess.isEmpty() || parentProcess.get().pid() != pid) {
+            // Either the parent died before this check and the child was handed to another process, or the
+            // variable was inherited from elsewhere; only the first case ends this process.
+            if (ProcessHandle.of(pid).isEmpty()) {
+                Runtime.getRuntime().halt(137);
+            }
+            return;
+        }
+        parentProcess.get().onExit().thenRun(() -> Runtime.getRuntime().halt(137));
     }
 
     /**

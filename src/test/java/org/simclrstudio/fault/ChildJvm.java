@@ -24,6 +24,10 @@ final class ChildJvm {
     /** Returns the command that runs {@code mainClass} with {@code args} on this JVM's classpath. */
     static List<String> command(Class<?> mainClass, String... args) {
         List<String> command = new ArrayList<>();
+        // One process per child: without this, app.Main relaunches itself with tuned malloc settings, and a
+        // kill would hit the waiting parent while the relaunched JVM trains on.
+        command.add("/usr/bin/env");
+        command.add("SIMCLR_STUDIO_ALLOCATOR=off");
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-XX:TieredStopAtLevel=1");
