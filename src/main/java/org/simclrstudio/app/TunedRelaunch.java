@@ -80,8 +80,8 @@ public final class TunedRelaunch {
         }
         Optional<ProcessHandle> parentProcess = ProcessHandle.current().parent();
         if (parentProcess.isEmpty() || parentProcess.get().pid() != pid) {
-            // Either the parent died before this check and the child was handed to another process, or the
-            // variable was inherited from elsewhere; only the first case ends this process.
+            // The parent may have died before this check, so this process now has another parent. Or the
+            // variable came from elsewhere. Only a dead parent ends this process.
             if (ProcessHandle.of(pid).isEmpty()) {
                 Runtime.getRuntime().halt(137);
             }
