@@ -245,6 +245,7 @@ public final class EmbeddingsView extends BorderPane {
         });
         Spinner<Integer> k = new Spinner<>(2, 100, model.kProperty().get());
         k.setPrefWidth(80);
+        k.setMinWidth(80);
         k.valueProperty().addListener((observable, old, value) -> {
             model.kProperty().set(value);
             if (model.queryIndexProperty().get() >= 0) {
