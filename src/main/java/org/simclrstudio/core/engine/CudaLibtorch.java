@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.simclrstudio.core.task.TaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -219,7 +220,8 @@ public final class CudaLibtorch {
                 HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             requireOk(response, file.uri());
-            CountingInputStream counted = new CountingInputStream(body);
+            // Counts the compressed bytes that pass, so progress follows the network rather than the disk.
+            BoundedInputStream counted = BoundedInputStream.builder().setInputStream(body).get();
             try (InputStream in = new GZIPInputStream(counted, BUFFER_BYTES);
                  OutputStream out = Files.newOutputStream(destination)) {
                 byte[] buffer = new byte[BUFFER_BYTES];
@@ -227,7 +229,7 @@ public final class CudaLibtorch {
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
                     out.write(buffer, 0, read);
-                    long now = done[0] + counted.count();
+                    long now = done[0] + counted.getCount();
                     if (now - reported >= BUFFER_BYTES) {
                         context.throwIfCancelled();
                         context.progress(now, total, "Downloading " + file.fileName() + " ("
@@ -240,7 +242,7 @@ public final class CudaLibtorch {
                 throw new IOException("The download of " + file.uri() + " is not a valid gzip file ("
                         + e.getMessage() + "); try again later", e);
             }
-            done[0] += counted.count();
+            done[0] += counted.getCount();
         }
     }
 
@@ -305,34 +307,4 @@ public final class CudaLibtorch {
         });
     }
 
-    /** Counts the compressed bytes that pass, so progress follows the network rather than the disk. */
-    private static final class CountingInputStream extends java.io.FilterInputStream {
-        private long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        long count() {
-            return count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int value = super.read();
-            if (value >= 0) {
-                count++;
-            }
-            return value;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int read = super.read(buffer, offset, length);
-            if (read > 0) {
-                count += read;
-            }
-            return read;
-        }
-    }
 }

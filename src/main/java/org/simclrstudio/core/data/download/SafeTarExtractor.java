@@ -1,7 +1,6 @@
 package org.simclrstudio.core.data.download;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +18,7 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.simclrstudio.core.task.TaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,8 +61,9 @@ public final class SafeTarExtractor {
             throw new DownloadException("Cannot read " + archive + ": " + e.getMessage(), e);
         }
         TransferMeter meter = new TransferMeter(0, archiveBytes);
-        try (CountingInputStream counted = new CountingInputStream(
-                        new BufferedInputStream(Files.newInputStream(archive), BUFFER_BYTES));
+        // The bounded stream without a limit counts the compressed bytes read, for progress.
+        try (BoundedInputStream counted = BoundedInputStream.builder()
+                        .setInputStream(new BufferedInputStream(Files.newInputStream(archive), BUFFER_BYTES)).get();
                 GzipCompressorInputStream gzip = new GzipCompressorInputStream(counted, true);
                 TarArchiveInputStream tar = new TarArchiveInputStream(gzip)) {
             byte[] buffer = new byte[BUFFER_BYTES];
@@ -86,9 +87,9 @@ public final class SafeTarExtractor {
                         int read;
                         while ((read = tar.read(buffer)) != -1) {
                             out.write(buffer, 0, read);
-                            if (counted.count() - lastReport >= 4 * BUFFER_BYTES) {
+                            if (counted.getCount() - lastReport >= 4 * BUFFER_BYTES) {
                                 context.throwIfCancelled();
-                                lastReport = counted.count();
+                                lastReport = counted.getCount();
                                 meter.update(lastReport);
                                 context.progress(lastReport, archiveBytes, "Extracting " + label + ": "
                                         + meter.describe());
@@ -234,41 +235,4 @@ public final class SafeTarExtractor {
         }
     }
 
-    /** Counts the compressed bytes read, for progress. */
-    private static final class CountingInputStream extends FilterInputStream {
-        private long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        long count() {
-            return count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int value = super.read();
-            if (value >= 0) {
-                count++;
-            }
-            return value;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int read = super.read(buffer, offset, length);
-            if (read > 0) {
-                count += read;
-            }
-            return read;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
-        }
-    }
 }
