@@ -80,7 +80,8 @@ class TrainingCommandsTest {
         assertEquals(0, evaluated.exitCode(), evaluated.err());
         JsonNode evaluation = new ObjectMapper().readTree(evaluated.out());
         double accuracy = evaluation.get("accuracy").asDouble();
-        assertTrue(accuracy >= 0 && accuracy <= 1, evaluated.out());
+        assertTrue(accuracy >= 0, evaluated.out());
+        assertTrue(accuracy <= 1, evaluated.out());
         assertEquals(10, evaluation.get("perClass").size());
         assertEquals(10, evaluation.get("confusionMatrix").size());
         long total = 0;

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param minArea smallest fraction of the image area the square crop keeps, in (0, 1]; 1 disables it
  * @param brightness colour affine brightness: each view is scaled by {@code 1 + U(-brightness, brightness)}
  * @param jitter colour affine jitter: {@code U(-jitter, jitter)} is added to each entry of the 3x3 colour matrix
- * @param randomResizedCrop use the paper's random resized crop (scale and aspect ranges) instead of the square crop
+ * @param randomResizedCrop use the SimCLR paper's random resized crop (scale and aspect ranges) instead of the square crop
  * @param cropScaleMin smallest crop area fraction of the random resized crop, in (0, 1]
  * @param cropScaleMax largest crop area fraction of the random resized crop, in [cropScaleMin, 1]
  * @param aspectMin smallest width/height ratio of the random resized crop, above 0
@@ -166,7 +166,7 @@ public record AugmentParams(
         return brightness > 0 || jitter > 0;
     }
 
-    /** Returns whether the paper's colour jitter changes anything. */
+    /** Returns whether the SimCLR paper's colour jitter changes anything. */
     @JsonIgnore
     public boolean hasColorJitter() {
         return colorJitterProbability > 0 && (colorJitterBrightness > 0 || colorJitterContrast > 0

@@ -340,7 +340,7 @@ public final class AugmentViewModel {
         return jitter;
     }
 
-    /** Use the paper's random resized crop instead of the square crop. */
+    /** Switch for the SimCLR paper's random resized crop in place of the square crop. */
     public BooleanProperty randomResizedCropProperty() {
         return randomResizedCrop;
     }

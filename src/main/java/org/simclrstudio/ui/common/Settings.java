@@ -6,7 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * What the desktop app remembers between launches, stored as JSON in the settings file. Unknown
+ * Settings the desktop app keeps between launches, stored as JSON in the settings file. Unknown
  * fields are ignored so that an older app reads a newer file; missing fields keep their defaults.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

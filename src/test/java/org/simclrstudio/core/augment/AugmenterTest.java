@@ -63,7 +63,8 @@ class AugmenterTest {
                 assertEquals(DataType.FLOAT32, view.getDataType());
                 float[] values = view.toFloatArray();
                 for (float value : values) {
-                    assertTrue(value >= 0f && value <= 1f, "value " + value + " outside [0, 1] for " + params);
+                    assertTrue(value >= 0f, "value " + value + " outside [0, 1] for " + params);
+                    assertTrue(value <= 1f, "value " + value + " outside [0, 1] for " + params);
                 }
             }
         }

@@ -86,7 +86,8 @@ class SimclrNetworkTest {
             List<float[]> probeBefore = snapshot(network.headParameters());
             TrainingSteps.StepResult result = steps.contrastive(randomImages(manager, 4, 1), randomImages(manager, 4, 2));
             assertTrue(Double.isFinite(result.loss()));
-            assertTrue(result.accuracy() >= 0 && result.accuracy() <= 1);
+            assertTrue(result.accuracy() >= 0);
+            assertTrue(result.accuracy() <= 1);
             assertFalse(Arrays.equals(encoderBefore.get(0), snapshot(network.encoderParameters()).get(0)));
             assertArrayEquals(probeBefore.get(0), snapshot(network.headParameters()).get(0));
         }

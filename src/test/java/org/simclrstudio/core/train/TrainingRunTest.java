@@ -100,7 +100,8 @@ class TrainingRunTest {
         assertEquals(2, pretrainEvents.epochs.size());
         StepMetrics step = pretrainEvents.steps.get(0);
         assertTrue(Double.isFinite(step.loss()));
-        assertTrue(step.contrastiveAccuracy() >= 0 && step.contrastiveAccuracy() <= 1);
+        assertTrue(step.contrastiveAccuracy() >= 0);
+        assertTrue(step.contrastiveAccuracy() <= 1);
         assertTrue(Double.isFinite(step.probeAccuracy()), "the probe trains while pretraining");
         assertTrue(pretrainEvents.epochs.get(1).validationAccuracy() >= 0);
         assertNotNull(pretrainEvents.finished);
@@ -115,7 +116,8 @@ class TrainingRunTest {
         RunConfig finetune = tiny(RunKind.FINETUNE, "finetune").fromRun(pretrain.outDir()).build();
         RunOutcome tuned = TrainingRun.run(finetune, false, null, null);
         assertEquals(RunOutcome.Status.COMPLETED, tuned.status(), tuned.message());
-        assertTrue(tuned.validationAccuracy() >= 0 && tuned.validationAccuracy() <= 1);
+        assertTrue(tuned.validationAccuracy() >= 0);
+        assertTrue(tuned.validationAccuracy() <= 1);
 
         RunConfig baseline = tiny(RunKind.BASELINE, "baseline").build();
         assertEquals(RunOutcome.Status.COMPLETED, TrainingRun.run(baseline, false, null, null).status());

@@ -69,7 +69,8 @@ class StudioShellFxTest {
             assertEquals(workspace, shell.app().workspaceProperty().get());
             Node view = shell.mainView().viewOf(workspace);
             assertNotNull(view, workspace + " view built");
-            assertTrue(view.isVisible() && view.getScene() != null, workspace + " view shown");
+            assertTrue(view.isVisible(), workspace + " view shown");
+            assertTrue(view.getScene() != null, workspace + " view shown");
         }
     }
 
