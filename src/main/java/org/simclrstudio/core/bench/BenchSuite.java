@@ -114,11 +114,10 @@ public final class BenchSuite {
                     Stl10Dataset.CLASS_COUNT, true, device);
                     TrainingSteps steps = TrainingSteps.forPretraining(network, LEARNING_RATE,
                             NtXentLoss.DEFAULT_TEMPERATURE)) {
-                Optional<ProcessCpuTime> cpuBefore = ProcessCpuTime.now();
-                step = PretrainStepBenchmark.measure(manager, steps, options.batchSize(), options.imageSize(),
-                        options.warmupSteps(), options.steps());
-                cpuBefore.flatMap(before -> ProcessCpuTime.now().map(after -> after.minus(before)))
-                        .ifPresent(cpu -> report.put("stepKernelCpuShare", cpu.kernelShare()));
+                PretrainStepBenchmark.Result result = PretrainStepBenchmark.measure(manager, steps,
+                        options.batchSize(), options.imageSize(), options.warmupSteps(), options.steps());
+                step = result.timing();
+                result.cpu().ifPresent(cpu -> report.put("stepKernelCpuShare", cpu.kernelShare()));
             }
             report.put("stepViewsPerSecond", step.viewsPerSecond());
             report.put("stepBestViewsPerSecond", step.bestViewsPerSecond());

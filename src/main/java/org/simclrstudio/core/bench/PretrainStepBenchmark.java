@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.Random;
 import org.simclrstudio.core.train.TrainingSteps;
 
@@ -19,16 +20,30 @@ public final class PretrainStepBenchmark {
     }
 
     /**
+     * Durations of the timed steps and the process CPU time they used.
+     *
+     * @param timing duration of each timed step
+     * @param cpu user and kernel CPU time of the timed steps alone, where the system reports it. The
+     *     warm-up steps are left out because they page-fault in the step's memory for the first time
+     */
+    public record Result(StepTiming timing, Optional<ProcessCpuTime> cpu) {
+    }
+
+    /**
      * Runs {@code warmupSteps} untimed and {@code steps} timed steps on batches of {@code batchSize}
      * image pairs ({@code 2 * batchSize} views) of {@code imageSize} pixels.
      */
-    public static StepTiming measure(NDManager parent, TrainingSteps trainingSteps, int batchSize, int imageSize,
+    public static Result measure(NDManager parent, TrainingSteps trainingSteps, int batchSize, int imageSize,
             int warmupSteps, int steps) {
         Shape shape = new Shape(batchSize, 3, imageSize, imageSize);
         ByteBuffer first = randomPixels(shape, 1);
         ByteBuffer second = randomPixels(shape, 2);
         double[] seconds = new double[steps];
+        Optional<ProcessCpuTime> cpuBefore = Optional.empty();
         for (int i = -warmupSteps; i < steps; i++) {
+            if (i == 0) {
+                cpuBefore = ProcessCpuTime.now();
+            }
             long start = System.nanoTime();
             try (NDManager stepManager = parent.newSubManager()) {
                 trainingSteps.contrastive(toViews(stepManager, first, shape), toViews(stepManager, second, shape));
@@ -37,7 +52,8 @@ public final class PretrainStepBenchmark {
                 seconds[i] = (System.nanoTime() - start) / 1e9;
             }
         }
-        return new StepTiming(2 * batchSize, seconds);
+        Optional<ProcessCpuTime> cpu = cpuBefore.flatMap(before -> ProcessCpuTime.now().map(after -> after.minus(before)));
+        return new Result(new StepTiming(2 * batchSize, seconds), cpu);
     }
 
     private static ByteBuffer randomPixels(Shape shape, long seed) {
