@@ -95,7 +95,7 @@ public final class ImageDecoder {
     public static RgbImage decode(Path file) throws ImageDecodeException {
         Objects.requireNonNull(file, "file");
         String name = fileName(file);
-        return decodeScaled(readFile(file, name), name, 0);
+        return decodeScaled(readFile(file, name), name, 0).image();
     }
 
     /**
@@ -112,6 +112,20 @@ public final class ImageDecoder {
     public static RgbImage decodeDownscaled(Path file, int shorterSide) throws ImageDecodeException {
         Objects.requireNonNull(file, "file");
         requirePositive(shorterSide);
+        return decodeForDisplay(file, shorterSide).image();
+    }
+
+    /**
+     * Decodes and shrinks the image file at {@code file} as {@link #decodeDownscaled(Path, int)} does, and
+     * also returns the upright size of the whole picture in the file, which a shrunk image no longer shows.
+     *
+     * @param file the file to read; messages name it by its file name
+     * @param shorterSide the maximum length of the shorter side in pixels, at least 1
+     * @throws ImageDecodeException for the same reasons as {@link #decode(Path)}
+     */
+    public static DecodedPicture decodeForDisplay(Path file, int shorterSide) throws ImageDecodeException {
+        Objects.requireNonNull(file, "file");
+        requirePositive(shorterSide);
         String name = fileName(file);
         return decodeScaled(readFile(file, name), name, shorterSide);
     }
@@ -126,7 +140,7 @@ public final class ImageDecoder {
      *     truncated or corrupt
      */
     public static RgbImage decode(byte[] data, String name) throws ImageDecodeException {
-        return decodeScaled(data, name, 0);
+        return decodeScaled(data, name, 0).image();
     }
 
     /**
@@ -139,7 +153,7 @@ public final class ImageDecoder {
      */
     public static RgbImage decodeDownscaled(byte[] data, String name, int shorterSide) throws ImageDecodeException {
         requirePositive(shorterSide);
-        return decodeScaled(data, name, shorterSide);
+        return decodeScaled(data, name, shorterSide).image();
     }
 
     private static String fileName(Path file) {
@@ -182,7 +196,7 @@ public final class ImageDecoder {
     }
 
     /** Decodes, shrinks when {@code shorterSide} is positive and smaller, then applies the orientation. */
-    private static RgbImage decodeScaled(byte[] data, String name, int shorterSide) throws ImageDecodeException {
+    private static DecodedPicture decodeScaled(byte[] data, String name, int shorterSide) throws ImageDecodeException {
         Objects.requireNonNull(data, "data");
         String label = label(name);
         if (data.length == 0) {
@@ -195,7 +209,8 @@ public final class ImageDecoder {
                     Math.min(data.length, ImageFormat.SNIFF_LENGTH)) + "; " + DROP_ADVICE);
         }
         checkContainerLength(label, format, data);
-        RgbImage stored = decodePixels(data, label, format, shorterSide);
+        StoredPixels pixels = decodePixels(data, label, format, shorterSide);
+        RgbImage stored = pixels.image();
         try {
             int shorter = Math.min(stored.width(), stored.height());
             if (shorterSide > 0 && shorter > shorterSide) {
@@ -204,7 +219,10 @@ public final class ImageDecoder {
                 stored = ImageResizer.resize(stored, width, height);
             }
             int orientation = format.mayCarryExif() ? ExifOrientation.read(data, format, label) : ExifOrientation.NORMAL;
-            return ExifOrientation.apply(stored, orientation);
+            RgbImage upright = ExifOrientation.apply(stored, orientation);
+            boolean turned = upright.width() != stored.width() || upright.height() != stored.height();
+            return turned ? new DecodedPicture(upright, pixels.sourceHeight(), pixels.sourceWidth())
+                    : new DecodedPicture(upright, pixels.sourceWidth(), pixels.sourceHeight());
         } catch (OutOfMemoryError e) {
             throw outOfMemory(label, format, stored.width(), stored.height(), e);
         }
@@ -223,7 +241,7 @@ public final class ImageDecoder {
      * shorter side, so the area-average shrink that follows still sees enough samples and skipped
      * pixels alias little. A 12 MP JPEG shrunk for a 96-pixel input converts about 1/49 of its pixels.
      */
-    private static RgbImage decodePixels(byte[] data, String name, ImageFormat format, int shorterSide)
+    private static StoredPixels decodePixels(byte[] data, String name, ImageFormat format, int shorterSide)
             throws ImageDecodeException {
         ImageReader reader = readerFor(format, name);
         int width = 0;
@@ -256,11 +274,15 @@ public final class ImageDecoder {
             checkWarnings(name, format, warnings);
             if (image == destination && destination != null) {
                 // The reader wrote R, G, B bytes straight into the buffer RgbImage wraps.
-                return new RgbImage(outputWidth, outputHeight,
-                        ((DataBufferByte) destination.getRaster().getDataBuffer()).getData());
+                return new StoredPixels(new RgbImage(outputWidth, outputHeight,
+                        ((DataBufferByte) destination.getRaster().getDataBuffer()).getData()), width, height);
             }
             RgbImage rgb = RasterConversion.toRgb(image);
-            return screen == null ? rgb : screen.place(rgb);
+            if (screen != null) {
+                RgbImage placed = screen.place(rgb);
+                return new StoredPixels(placed, placed.width(), placed.height());
+            }
+            return new StoredPixels(rgb, width, height);
         } catch (ImageDecodeException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -272,6 +294,10 @@ public final class ImageDecoder {
         } finally {
             reader.dispose();
         }
+    }
+
+    /** Pixels as stored in the file (before the EXIF turn), possibly subsampled, and the stored size. */
+    private record StoredPixels(RgbImage image, int sourceWidth, int sourceHeight) {
     }
 
     /**

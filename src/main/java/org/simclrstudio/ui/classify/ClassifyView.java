@@ -200,7 +200,7 @@ public final class ClassifyView extends BorderPane {
         Label name = new Label(picture.name());
         name.setStyle("-fx-font-weight: bold;");
         name.setMaxWidth(280);
-        Label size = new Label(picture.image().width() + " × " + picture.image().height() + " px");
+        Label size = new Label(picture.picture().originalWidth() + " × " + picture.picture().originalHeight() + " px");
         size.getStyleClass().add("muted");
         GridPane bars = new GridPane();
         bars.setHgap(8);

@@ -16,6 +16,7 @@ import javafx.collections.ObservableList;
 
 import org.simclrstudio.core.data.RgbImage;
 import org.simclrstudio.core.image.ImageDecodeException;
+import org.simclrstudio.core.image.DecodedPicture;
 import org.simclrstudio.core.image.ImageDecoder;
 import org.simclrstudio.core.infer.Classifier;
 import org.simclrstudio.core.infer.Prediction;
@@ -122,37 +123,38 @@ public final class ClassifyViewModel {
     public void classifyFiles(List<Path> files) {
         for (Path file : files) {
             String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-            classify(name, () -> ImageDecoder.decodeDownscaled(file, DISPLAY_SHORTER_SIDE));
+            classify(name, () -> ImageDecoder.decodeForDisplay(file, DISPLAY_SHORTER_SIDE));
         }
     }
 
     /** Classifies a picture that came without a file, such as an image pasted from the clipboard. */
     public void classifyImage(String name, RgbImage image) {
-        classify(name, () -> image);
+        classify(name, () -> new DecodedPicture(image, image.width(), image.height()));
     }
 
     /** Reads the picture behind a dropped or pasted item. */
     @FunctionalInterface
     private interface PictureSource {
-        RgbImage read() throws ImageDecodeException;
+        DecodedPicture read() throws ImageDecodeException;
     }
 
     private void classify(String name, PictureSource source) {
         RunSummary chosen = model.get();
         app.tasks().submit("Classifying " + name, context -> {
-            RgbImage image;
+            DecodedPicture decoded;
             try {
-                image = source.read();
+                decoded = source.read();
             } catch (ImageDecodeException | RuntimeException e) {
                 LOG.info("Picture {} could not be read: {}", name, e.getMessage());
-                return new ClassifiedPicture(name, null, List.of(), readableMessage(name, e));
+                return ClassifiedPicture.failed(name, readableMessage(name, e));
             }
+            RgbImage image = decoded.image();
             if (chosen == null) {
-                return new ClassifiedPicture(name, image, List.of(),
+                return new ClassifiedPicture(name, decoded, List.of(),
                         "No trained model yet: train one in the Training workspace");
             }
             List<Prediction> top = classifierFor(chosen.folder().dir()).classify(image, TOP_K);
-            return new ClassifiedPicture(name, image, top, "");
+            return new ClassifiedPicture(name, decoded, top, "");
         }, new TaskObserver<>() {
             @Override
             public void onSucceeded(ClassifiedPicture picture) {
@@ -162,7 +164,7 @@ public final class ClassifyViewModel {
             @Override
             public void onFailed(Throwable failure) {
                 LOG.warn("Classifying {} failed", name, failure);
-                pictures.add(0, new ClassifiedPicture(name, null, List.of(), readableMessage(name, failure)));
+                pictures.add(0, ClassifiedPicture.failed(name, readableMessage(name, failure)));
             }
         });
     }

@@ -252,7 +252,18 @@ public final class EmbeddingsView extends BorderPane {
                 model.findNeighbors(model.queryIndexProperty().get());
             }
         });
-        HBox queryRow = new HBox(10, frame(query, 72), new VBox(6, queryHint, new HBox(8, chooseFile, new Label("k"), k)));
+        // k moves below the button when the panel is too narrow for both on one line.
+        HBox kBox = new HBox(8, new Label("k"), k);
+        kBox.setAlignment(Pos.CENTER_LEFT);
+        FlowPane queryControls = new FlowPane(8, 6, chooseFile, kBox);
+        queryControls.setPrefWrapLength(160);
+        queryControls.setAlignment(Pos.CENTER_LEFT);
+        VBox queryText = new VBox(6, queryHint, queryControls);
+        // A small preferred width lets the hint wrap to the panel instead of widening the row past it.
+        queryText.setPrefWidth(1);
+        queryText.setMinWidth(0);
+        HBox.setHgrow(queryText, Priority.ALWAYS);
+        HBox queryRow = new HBox(10, frame(query, 72), queryText);
         queryRow.setAlignment(Pos.TOP_LEFT);
         queryRow.getStyleClass().add("drop-zone");
         queryRow.setStyle("-fx-alignment: top-left; -fx-padding: 10;");

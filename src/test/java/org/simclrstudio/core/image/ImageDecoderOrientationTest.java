@@ -9,10 +9,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.zip.CRC32;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.simclrstudio.core.data.RgbImage;
 
 /**
@@ -24,6 +26,9 @@ class ImageDecoderOrientationTest {
 
     /** Mean absolute difference of 48x48 thumbnails below which two decodes show the same picture. */
     private static final double SAME_PICTURE = 3.0;
+
+    @TempDir
+    Path folder;
 
     private static RgbImage thumbnail(RgbImage image) {
         return ImageResizer.resize(image, 48, 48);
@@ -51,6 +56,20 @@ class ImageDecoderOrientationTest {
         assertEquals(1800, image.height());
         double difference = meanAbsoluteDifference(thumbnail(upright), thumbnail(image));
         assertTrue(difference < SAME_PICTURE, "Portrait_" + orientation + " differs from Portrait_1 by " + difference);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Landscape_1", "Landscape_3", "Landscape_6", "Landscape_8", "Portrait_5", "Portrait_7"})
+    void displayDecodeKeepsOriginalSize(String picture) throws Exception {
+        Path file = Files.write(folder.resolve(picture + ".jpg"), TestImages.resource("exif/" + picture + ".jpg"));
+        boolean landscape = picture.startsWith("Landscape");
+
+        DecodedPicture decoded = ImageDecoder.decodeForDisplay(file, 96);
+
+        assertEquals(landscape ? 144 : 96, decoded.image().width(), "shown width");
+        assertEquals(landscape ? 96 : 144, decoded.image().height(), "shown height");
+        assertEquals(landscape ? 1800 : 1200, decoded.originalWidth(), "original width");
+        assertEquals(landscape ? 1200 : 1800, decoded.originalHeight(), "original height");
     }
 
     @Test

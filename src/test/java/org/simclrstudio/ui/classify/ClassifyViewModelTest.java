@@ -109,6 +109,25 @@ class ClassifyViewModelTest {
     }
 
     @Test
+    void largePhotoKeepsOriginalSize() throws Exception {
+        ClassifyViewModel model = new ClassifyViewModel(appWithRuns());
+        BufferedImage photo = new BufferedImage(2000, 1000, BufferedImage.TYPE_INT_RGB);
+        photo.getGraphics().fillOval(200, 100, 1600, 800);
+        Path file = home.resolve("wide-photo.png");
+        ImageIO.write(photo, "png", file.toFile());
+
+        model.classifyFiles(List.of(file));
+
+        ClassifiedPicture picture = model.pictures().get(0);
+        assertTrue(picture.succeeded(), picture.error());
+        assertEquals(ClassifyViewModel.DISPLAY_SHORTER_SIDE, picture.image().height(), "shown height");
+        assertEquals(2 * ClassifyViewModel.DISPLAY_SHORTER_SIDE, picture.image().width(), "shown width");
+        assertEquals(2000, picture.picture().originalWidth(), "original width");
+        assertEquals(1000, picture.picture().originalHeight(), "original height");
+        model.close();
+    }
+
+    @Test
     void unreadableFileGetsOneLineMessage() throws Exception {
         ClassifyViewModel model = new ClassifyViewModel(appWithRuns());
         Path broken = Files.writeString(home.resolve("notes.jpg"), "this is not a JPEG");
