@@ -128,7 +128,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + format(" (best step %.1f views/s", report.get("stepBestViewsPerSecond")) + ofLimit + ")");
         }
         if (report.containsKey("stepKernelCpuShare")) {
-            row(out, "Kernel CPU share", format("%.2f during the step measurement", report.get("stepKernelCpuShare")));
+            row(out, "Kernel CPU share", format("%.3f during the timed steps", report.get("stepKernelCpuShare")));
         }
         if (report.containsKey("epochViewsPerSecond")) {
             String ofStep = report.containsKey("epochFractionOfStep")
