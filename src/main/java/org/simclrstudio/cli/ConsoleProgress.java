@@ -84,7 +84,7 @@ final class ConsoleProgress implements TrainingListener {
 
     private static String describe(StepMetrics metrics) {
         double fraction = metrics.totalSteps() == 0 ? 1 : metrics.step() / (double) metrics.totalSteps();
-        int filled = (int) Math.round(fraction * BAR_WIDTH);
+        int filled = (int) Math.round(Math.min(1, Math.max(0, fraction)) * BAR_WIDTH);
         StringBuilder line = new StringBuilder("[");
         line.append("#".repeat(filled)).append("-".repeat(BAR_WIDTH - filled)).append("] ");
         line.append(String.format(Locale.ROOT, "step %d/%d, epoch %d, loss %.4f", metrics.step(), metrics.totalSteps(),

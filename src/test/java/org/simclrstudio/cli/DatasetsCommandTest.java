@@ -137,7 +137,8 @@ class DatasetsCommandTest {
         Path missing = temp.resolve("nowhere");
         Result result = execute("datasets", "inspect", missing.toString());
         assertEquals(1, result.exitCode());
-        assertEquals("simclr-studio: error: Dataset folder " + missing + " does not exist", result.err().strip());
+        assertEquals("simclr-studio: error: Dataset folder " + missing + " does not exist; pass a folder with "
+                + "STL-10 binary files, IDX files or class folders", result.err().strip());
         assertEquals("", result.out());
     }
 

@@ -158,7 +158,8 @@ class ExploreCommandsTest {
         Result result = execute("embed", "--model", run.toString(), "--data", missing.toString(), "--out",
                 temp.resolve("y.csv").toString());
         assertEquals(1, result.exitCode());
-        assertEquals("simclr-studio: error: Dataset folder " + missing + " does not exist", result.err().strip());
+        assertEquals("simclr-studio: error: Dataset folder " + missing + " does not exist; pass a folder with "
+                + "STL-10 binary files, IDX files or class folders", result.err().strip());
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -186,7 +186,8 @@ class RunFaultTest {
 
             String message = outcome.message();
             boolean named = message.contains(checkpoint.toString())
-                    && (message.contains("truncated") || message.contains("corrupt"));
+                    && (message.contains("truncated") || message.contains("corrupt"))
+                    && message.contains("cannot be resumed");
             if (outcome.status() != RunOutcome.Status.FAILED || !named || message.contains("\n")) {
                 failures.add(damage + ": " + outcome.status() + " " + message);
             }

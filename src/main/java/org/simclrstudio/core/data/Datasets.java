@@ -60,7 +60,8 @@ public final class Datasets {
 
     private static void checkFolder(Path folder) throws DatasetException {
         if (!Files.exists(folder)) {
-            throw new DatasetException("Dataset folder " + folder + " does not exist");
+            throw new DatasetException("Dataset folder " + folder + " does not exist; pass a folder with STL-10 "
+                    + "binary files, IDX files or class folders");
         }
         if (!Files.isDirectory(folder)) {
             throw new DatasetException(folder + " is a file; pass the folder that contains the dataset files");

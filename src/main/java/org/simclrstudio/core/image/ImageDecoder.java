@@ -64,7 +64,7 @@ public final class ImageDecoder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageDecoder.class);
 
-    private static final String DROP_ADVICE = "drop a " + ImageFormat.SUPPORTED_LIST + " file";
+    private static final String FORMAT_ADVICE = "use a " + ImageFormat.SUPPORTED_LIST + " file";
 
     /**
      * libjpeg warnings (as the JDK's JPEG reader reports them) that mean the compressed data ended
@@ -167,7 +167,7 @@ public final class ImageDecoder {
 
     private static byte[] readFile(Path file, String name) throws ImageDecodeException {
         if (Files.isDirectory(file)) {
-            throw new ImageDecodeException(name + ": is a folder, not an image file; " + DROP_ADVICE);
+            throw new ImageDecodeException(name + ": is a folder, not an image file; " + FORMAT_ADVICE);
         }
         try {
             long size = Files.size(file);
@@ -206,7 +206,7 @@ public final class ImageDecoder {
         ImageFormat format = ImageFormat.detect(data, Math.min(data.length, ImageFormat.SNIFF_LENGTH));
         if (format == null) {
             throw new ImageDecodeException(label + ": " + ImageFormat.describeUnknown(data,
-                    Math.min(data.length, ImageFormat.SNIFF_LENGTH)) + "; " + DROP_ADVICE);
+                    Math.min(data.length, ImageFormat.SNIFF_LENGTH)) + "; " + FORMAT_ADVICE);
         }
         checkContainerLength(label, format, data);
         StoredPixels pixels = decodePixels(data, label, format, shorterSide);

@@ -158,7 +158,10 @@ public final class AdamOptimizer implements AutoCloseable {
         for (int i = 0; i < length; i++) {
             values[i] = in.readFloat();
         }
-        target.set(values);
+        // Assigning through an index: NDArray.set(float[]) makes libtorch print a deprecation warning.
+        try (NDArray source = target.getManager().create(values, target.getShape())) {
+            target.set(new NDIndex("..."), source);
+        }
     }
 
     /** Releases the moment arrays. */

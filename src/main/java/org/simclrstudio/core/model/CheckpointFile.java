@@ -103,6 +103,23 @@ public final class CheckpointFile {
     }
 
     /**
+     * Returns what to do about an unreadable checkpoint. A run keeps its resume state in
+     * {@code checkpoints/last.ckpt} and the weights of its last finished epoch in {@code model/weights.ckpt}.
+     */
+    private static String advice(Path file) {
+        Path folder = file.getParent();
+        String folderName = folder == null || folder.getFileName() == null ? "" : folder.getFileName().toString();
+        if (folderName.equals("checkpoints")) {
+            return "this run cannot be resumed, so start a new run with another --out (the run's model folder "
+                    + "still has the weights of its last finished epoch, if any)";
+        }
+        if (folderName.equals("model")) {
+            return "train this run again with a new --out, or choose another run";
+        }
+        return "use another copy of the file";
+    }
+
+    /**
      * Reads {@code file} after checking its length and CRC32.
      *
      * @throws CorruptCheckpointException when the file is truncated, corrupt or not a checkpoint
@@ -111,7 +128,7 @@ public final class CheckpointFile {
         long size = Files.size(file);
         if (size < HEADER.length + FOOTER_SIZE) {
             throw new CorruptCheckpointException("Checkpoint " + file + " is truncated (" + size
-                    + " bytes); delete it or resume from an older run");
+                    + " bytes); " + advice(file));
         }
         long payloadLength;
         long expectedCrc;
@@ -130,7 +147,7 @@ public final class CheckpointFile {
             footer.get(trailer);
             if (!java.util.Arrays.equals(trailer, TRAILER) || payloadLength != size - HEADER.length - FOOTER_SIZE) {
                 throw new CorruptCheckpointException("Checkpoint " + file + " is truncated or incomplete (" + size
-                        + " bytes, no valid footer); delete it or resume from an older run");
+                        + " bytes, no valid footer); " + advice(file));
             }
         }
         CRC32 crc = new CRC32();
@@ -144,7 +161,7 @@ public final class CheckpointFile {
         }
         if (crc.getValue() != expectedCrc) {
             throw new CorruptCheckpointException("Checkpoint " + file + " is corrupt (CRC32 mismatch); "
-                    + "delete it or resume from an older run");
+                    + advice(file));
         }
         try (DataInputStream data = new DataInputStream(new BoundedInputStream(
                 new BufferedInputStream(Files.newInputStream(file), 1 << 16), HEADER.length, payloadLength))) {

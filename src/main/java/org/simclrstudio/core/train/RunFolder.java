@@ -104,6 +104,9 @@ public record RunFolder(Path dir) {
      */
     public Manifest readManifest() throws IOException {
         Path file = configFile();
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("Run folder " + dir + " does not exist; check the path");
+        }
         if (!Files.isRegularFile(file)) {
             throw new IOException("No run found in " + dir + ": " + file.getFileName() + " is missing");
         }
@@ -120,6 +123,9 @@ public record RunFolder(Path dir) {
      * @throws IOException when the run has no trained model yet or the file is invalid
      */
     public ModelInfo readModelInfo() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("Run folder " + dir + " does not exist; check the path");
+        }
         if (!hasModel()) {
             throw new IOException("Run " + dir + " has no trained model yet (model/weights.ckpt is missing); "
                     + "train it for at least one epoch");

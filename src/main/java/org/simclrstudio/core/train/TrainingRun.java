@@ -124,6 +124,7 @@ public final class TrainingRun {
             try {
                 if (resume) {
                     readCheckpoint();
+                    requireEpochsLeft();
                     updateManifest();
                 } else {
                     writeManifest();
@@ -136,7 +137,9 @@ public final class TrainingRun {
             }
         } catch (DatasetException | IOException | IllegalArgumentException | IllegalStateException e) {
             outcome = failure(e.getMessage());
-            LOG.warn("Run {} failed: {}", config.outDir(), e.getMessage(), e);
+            // Invalid input, such as a missing folder: the outcome carries the message to the command line
+            // or the Training workspace, so the stack trace goes to the log file only.
+            LOG.info("Run {} failed: {}", config.outDir(), e.getMessage(), e);
         } catch (NonFiniteLossException e) {
             String kept = lastCheckpointStep > 0 || Files.exists(folder.lastCheckpoint())
                     ? "the last good checkpoint is kept in " + folder.lastCheckpoint()
@@ -298,6 +301,22 @@ public final class TrainingRun {
                 stepInEpoch, stepsPerEpoch);
     }
 
+    /**
+     * Rejects a resume with nothing left to train, before the saved configuration changes. An epoch counts
+     * as finished when its step count reaches the current steps per epoch, which may be lower than before.
+     */
+    private void requireEpochsLeft() {
+        int finished = stepInEpoch >= stepsPerEpoch ? epoch : epoch - 1;
+        if (finished >= config.epochs()) {
+            throw new IllegalArgumentException("Run " + config.outDir() + " has already trained " + epochs(finished)
+                    + "; pass --epochs above " + finished + " to continue it");
+        }
+    }
+
+    private static String epochs(int count) {
+        return count + (count == 1 ? " epoch" : " epochs");
+    }
+
     private CheckpointState readCheckpointPayload(DataInputStream in) throws IOException {
         int version = in.readInt();
         if (version != CHECKPOINT_VERSION) {
@@ -329,12 +348,14 @@ public final class TrainingRun {
     }
 
     private RunOutcome train(Device device) throws IOException, DatasetException {
-        long totalSteps = (long) stepsPerEpoch * config.epochs();
         if (stepInEpoch >= stepsPerEpoch) {
             stepInEpoch = 0;
         } else if (epoch > 0) {
             epoch--;
         }
+        // Steps done so far plus those left: a resumed run may have changed its steps per epoch.
+        long totalSteps = globalStep + (stepsPerEpoch - stepInEpoch)
+                + (long) stepsPerEpoch * (config.epochs() - epoch - 1);
         listener.onRunStarted(new TrainingListener.RunStarted(config, config.outDir(), globalStep, totalSteps,
                 classNames, device.toString()));
         Augmenter viewAugmenter = new Augmenter(config.augment(), config.imageSize());
@@ -382,7 +403,7 @@ public final class TrainingRun {
             reader.shutdownNow();
         }
         epoch = config.epochs();
-        return new RunOutcome(RunOutcome.Status.COMPLETED, "Finished " + config.epochs() + " epochs (" + globalStep
+        return new RunOutcome(RunOutcome.Status.COMPLETED, "Finished " + epochs(config.epochs()) + " (" + globalStep
                 + " steps); validation accuracy " + formatAccuracy(lastValidation), config.outDir(), globalStep,
                 epoch, lastValidation);
     }

@@ -29,6 +29,9 @@ public final class Charts {
         }
     };
 
+    /** Space between an axis' tick labels and its name, in pixels. */
+    private static final double AXIS_NAME_GAP = 8;
+
     private Charts() {
     }
 
@@ -45,8 +48,11 @@ public final class Charts {
         // A null unit drops the empty "[]" ChartFX 11.3 appends to an axis name.
         xAxis.setUnit(null);
         xAxis.setTickLabelFormatter(WHOLE_NUMBERS);
+        // ChartFX 11.3's default gap let the axis name touch the tick labels below the plot.
+        xAxis.setAxisLabelGap(AXIS_NAME_GAP);
         DefaultNumericAxis yAxis = new DefaultNumericAxis(yName);
         yAxis.setUnit(null);
+        yAxis.setAxisLabelGap(AXIS_NAME_GAP);
         if (fixedUnitRange) {
             yAxis.setAutoRanging(false);
             yAxis.setMin(0);

@@ -52,10 +52,17 @@ public final class Ui {
         titleLabel.getStyleClass().add("workspace-title");
         Label subtitleLabel = new Label(subtitle);
         subtitleLabel.getStyleClass().add("workspace-subtitle");
+        // In a narrow window the subtitle shortens with an ellipsis; the title and the tools keep their width.
+        titleLabel.setMinWidth(Region.USE_PREF_SIZE);
+        subtitleLabel.setMinWidth(0);
         VBox titles = new VBox(2, titleLabel, subtitleLabel);
-        titles.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(titles, spacer());
         header.getChildren().addAll(tools);
+        for (Node tool : tools) {
+            if (tool instanceof Region region) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         header.getStyleClass().add("workspace-header");
         return header;
     }

@@ -83,8 +83,9 @@ public final class EvaluationView extends BorderPane {
     private VBox buildHeader() {
         ComboBox<Path> runs = runChoice("evaluation-run", "Choose a run");
         runs.valueProperty().bindBidirectional(model.selectedRunProperty());
-        ComboBox<Path> other = runChoice("evaluation-compare", "Compare with… (optional)");
+        ComboBox<Path> other = runChoice("evaluation-compare", "Compare with…");
         other.valueProperty().bindBidirectional(model.comparedRunProperty());
+        other.setTooltip(new Tooltip("Optional: a second run to show side by side"));
         Button clearOther = Ui.button("", MaterialDesignC.CLOSE);
         clearOther.setTooltip(new Tooltip("Show one run only"));
         clearOther.setOnAction(event -> model.comparedRunProperty().set(null));

@@ -242,6 +242,10 @@ public final class TrainingView extends BorderPane {
         empty.getStyleClass().add("card");
         empty.visibleProperty().bind(model.shownRunProperty().isEmpty()
                 .and(Bindings.isEmpty(model.comparisons())));
+        // Legends of empty charts would show through the card cut in half, so they appear with the curves.
+        for (XYChart chart : List.of(lossChart, accuracyChart, validationChart)) {
+            chart.legendVisibleProperty().bind(empty.visibleProperty().not());
+        }
         return new StackPane(dashboard, empty);
     }
 

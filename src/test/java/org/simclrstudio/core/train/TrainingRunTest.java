@@ -187,6 +187,40 @@ class TrainingRunTest {
     }
 
     @Test
+    void resumeWithNoEpochsLeftIsRejected() throws Exception {
+        RunConfig config = tiny(RunKind.BASELINE, "finished").epochs(2).stepsPerEpoch(2).build();
+        assertEquals(RunOutcome.Status.COMPLETED, TrainingRun.run(config, false, null, null).status());
+        RunFolder folder = new RunFolder(config.outDir());
+        byte[] manifest = Files.readAllBytes(folder.configFile());
+        byte[] outcomeFile = Files.readAllBytes(folder.outcomeFile());
+
+        RunOutcome again = TrainingRun.run(config.toBuilder().epochs(1).build(), true, null, null);
+
+        assertEquals(RunOutcome.Status.FAILED, again.status());
+        assertTrue(again.message().contains("already trained 2 epochs"), again.message());
+        assertTrue(again.message().contains("--epochs above 2"), again.message());
+        assertArrayEquals(manifest, Files.readAllBytes(folder.configFile()), "config.json unchanged");
+        assertArrayEquals(outcomeFile, Files.readAllBytes(folder.outcomeFile()), "outcome.json unchanged");
+    }
+
+    @Test
+    void resumeWithFewerStepsPerEpoch() throws Exception {
+        RunConfig config = tiny(RunKind.BASELINE, "shorter").epochs(1).stepsPerEpoch(3).build();
+        assertEquals(RunOutcome.Status.COMPLETED, TrainingRun.run(config, false, null, null).status());
+
+        Recorder recorder = new Recorder();
+        RunOutcome resumed = TrainingRun.run(config.toBuilder().epochs(3).stepsPerEpoch(1).build(), true, recorder,
+                null);
+
+        assertEquals(RunOutcome.Status.COMPLETED, resumed.status(), resumed.message());
+        assertEquals(5, resumed.step(), "3 steps, then one in each of epochs 2 and 3");
+        assertEquals(5, recorder.started.totalSteps());
+        assertEquals(List.of(4L, 5L), recorder.steps.stream().map(StepMetrics::step).toList());
+        assertEquals(5, recorder.steps.get(1).totalSteps());
+        assertTrue(resumed.message().startsWith("Finished 3 epochs"), resumed.message());
+    }
+
+    @Test
     void nanLossStopsRunAndKeepsCheckpoint() throws Exception {
         RunConfig config = tiny(RunKind.PRETRAIN, "diverged").stepsPerEpoch(2).build();
         assertEquals(RunOutcome.Status.COMPLETED, TrainingRun.run(config, false, null, null).status());
