@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  */
 public final class TrainingOptions {
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Dataset folder (STL-10 binary, IDX or image folders).")
+    @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (STL-10 binary, IDX or image folders); "
+            + "required, except with --resume, which reuses the run's folder.")
     Path data;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "Dataset format: stl10, idx or folder (default: detected).")
@@ -93,7 +94,12 @@ public final class TrainingOptions {
 
     /** Returns the configuration of a new run of {@code kind}; {@code fromRun} is the fine-tune source or null. */
     RunConfig toConfig(RunKind kind, Path fromRun) {
-        RunConfig.Builder builder = RunConfig.builder(kind).dataDir(data).outDir(out).fromRun(fromRun);
+        if (data == null) {
+            throw new CliException("Missing required option: '--data=DIR'", 2);
+        }
+        // An absolute path lets --resume find the dataset from any working directory.
+        RunConfig.Builder builder = RunConfig.builder(kind).dataDir(data.toAbsolutePath().normalize()).outDir(out)
+                .fromRun(fromRun);
         if (fromRun != null) {
             inheritEncoder(builder, fromRun);
         }
@@ -113,7 +119,8 @@ public final class TrainingOptions {
             throw new CliException("Run " + out + " is a " + saved.kind().cliName() + " run; resume it with '"
                     + saved.kind().cliName() + " --resume'");
         }
-        RunConfig.Builder builder = saved.toBuilder().dataDir(data).outDir(out);
+        Path dataDir = data != null ? data.toAbsolutePath().normalize() : saved.dataDir();
+        RunConfig.Builder builder = saved.toBuilder().dataDir(dataDir).outDir(out);
         apply(builder, kind);
         return builder.build();
     }

@@ -132,4 +132,23 @@ class TrainingCommandsTest {
         assertEquals(2, result.exitCode());
         assertTrue(result.err().contains("--from"), result.err());
     }
+
+    @Test
+    void missingDataIsReported() {
+        Result result = execute("baseline", "--out", temp.resolve("run").toString());
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("--data"), result.err());
+    }
+
+    @Test
+    void resumeReusesSavedData() throws Exception {
+        Path data = BundledSample.extractTo(temp.resolve("datasets"));
+        Path run = temp.resolve("runs/baseline");
+        assertEquals(0, execute(prefixed("baseline", tinyOptions(data, run))).exitCode());
+
+        Result resumed = execute("baseline", "--out", run.toString(), "--resume", "--epochs", "2");
+
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("Finished 2 epochs"), resumed.out());
+    }
 }
