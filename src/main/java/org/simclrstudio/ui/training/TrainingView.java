@@ -187,7 +187,7 @@ public final class TrainingView extends BorderPane {
                 tile("Images / s", model.speedTextProperty(), "metric-speed"));
         Label run = new Label();
         run.getStyleClass().add("workspace-subtitle");
-        run.textProperty().bind(Bindings.when(model.shownRunProperty().isEmpty()).then("No run yet")
+        run.textProperty().bind(Bindings.when(model.shownRunProperty().isEmpty()).then("No run shown")
                 .otherwise(Bindings.concat("Run ", model.shownRunProperty())));
         tiles.getChildren().addAll(Ui.spacer(), run);
         tiles.setAlignment(Pos.CENTER_LEFT);
