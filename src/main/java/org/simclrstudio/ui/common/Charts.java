@@ -54,6 +54,8 @@ public final class Charts {
         yAxis.setUnit(null);
         yAxis.setAxisLabelGap(AXIS_NAME_GAP);
         if (fixedUnitRange) {
+            // TODO: in a chart that was empty when first shown, the x axis name overlaps the tick labels once
+            // points arrive if the y range is fixed (ChartFX 11.3 does not resize the axis then).
             yAxis.setAutoRanging(false);
             yAxis.setMin(0);
             yAxis.setMax(1);
