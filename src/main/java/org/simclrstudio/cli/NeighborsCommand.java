@@ -8,11 +8,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.simclrstudio.app.AppDirs;
 import org.simclrstudio.core.data.Dataset;
 import org.simclrstudio.core.data.DatasetException;
 import org.simclrstudio.core.data.DatasetSplit;
 import org.simclrstudio.core.data.Datasets;
+import org.simclrstudio.core.explore.FeatureCache;
 import org.simclrstudio.core.explore.FeatureEncoder;
 import org.simclrstudio.core.explore.FeatureExtractor;
 import org.simclrstudio.core.explore.FeatureMatrix;
@@ -21,6 +24,7 @@ import org.simclrstudio.core.explore.NearestNeighbors;
 import org.simclrstudio.core.explore.Neighbor;
 import org.simclrstudio.core.explore.RunEncoders;
 import org.simclrstudio.core.explore.SplitLookup;
+import org.simclrstudio.core.train.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,6 +35,8 @@ import picocli.CommandLine.Spec;
         description = {"Lists the nearest neighbours of an image by cosine similarity of encoder features.",
             "The image itself comes first with similarity 1. Works with any run, including a pretraining run "
                 + "that never saw a label.",
+            "The features of the split are kept in the application folder (cache/features, the 4 most recent "
+                + "model and split pairs), so later queries on the same split skip the encoding.",
             "With --json it prints {\"neighbors\": [{\"index\": I, \"label\": L, \"className\": NAME, "
                 + "\"similarity\": S}, ...]}, where label is the 0-based class index (null for an unlabelled "
                 + "image)."})
@@ -71,6 +77,9 @@ public final class NeighborsCommand implements Callable<Integer> {
     /** Opens the run's encoder; tests replace it with small in-memory networks. */
     ModelOpener models = RunEncoders.opener();
 
+    /** Folder of the features of recently searched splits; tests point it at a temporary folder. */
+    Path featureCache = AppDirs.home().resolve("cache").resolve("features");
+
     @Override
     public Integer call() throws IOException {
         if (k < 1) {
@@ -88,14 +97,8 @@ public final class NeighborsCommand implements Callable<Integer> {
                         + images.size() + " images, numbered 0 to " + (images.size() - 1));
             }
             classNames = dataset.classNames();
-            try (FeatureEncoder encoder = models.openEncoder(model, device)) {
-                ExploreProgress progress = new ExploreProgress(spec.commandLine().getErr());
-                // TODO: cache the split's features per model, since each call encodes the whole split again
-                // (about 2 minutes for the 100,000 unlabelled STL-10 images on a 2-core CPU, an estimate).
-                int[] all = FeatureExtractor.evenlySpaced(images.size(), 0);
-                FeatureMatrix features = FeatureExtractor.extract(images, all, encoder, batchSize, progress);
-                neighbors = new NearestNeighbors(features).ofImage(index, Math.min(k, images.size()));
-            }
+            FeatureMatrix features = splitFeatures(images);
+            neighbors = new NearestNeighbors(features).ofImage(index, Math.min(k, images.size()));
         } catch (DatasetException e) {
             throw new CliException(e.getMessage(), e);
         }
@@ -113,6 +116,24 @@ public final class NeighborsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Returns the features of every image of the split, from the cache when this model encoded it before. */
+    private FeatureMatrix splitFeatures(DatasetSplit images) throws IOException, DatasetException {
+        FeatureCache cache = new FeatureCache(featureCache);
+        Optional<String> key = FeatureCache.key(new RunFolder(model).modelWeightsFile(), data, split, images.size());
+        Optional<FeatureMatrix> cached = key.flatMap(cache::load);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        FeatureMatrix features;
+        try (FeatureEncoder encoder = models.openEncoder(model, device)) {
+            ExploreProgress progress = new ExploreProgress(spec.commandLine().getErr());
+            int[] all = FeatureExtractor.evenlySpaced(images.size(), 0);
+            features = FeatureExtractor.extract(images, all, encoder, batchSize, progress);
+        }
+        key.ifPresent(value -> cache.save(value, features));
+        return features;
     }
 
     static String toJson(List<Neighbor> neighbors, List<String> classNames) throws IOException {

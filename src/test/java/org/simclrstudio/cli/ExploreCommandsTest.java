@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.simclrstudio.core.data.BundledSample;
 import org.simclrstudio.core.data.Dataset;
 import org.simclrstudio.core.data.DatasetSplit;
 import org.simclrstudio.core.data.Datasets;
+import org.simclrstudio.core.explore.FeatureEncoder;
 import org.simclrstudio.core.explore.ModelOpener;
 import org.simclrstudio.core.explore.TestModels;
 import picocli.CommandLine;
@@ -51,10 +53,15 @@ class ExploreCommandsTest {
     }
 
     private static Result execute(String... args) {
+        return execute(new TestModels(28, 10), temp.resolve("feature-cache"), args);
+    }
+
+    private static Result execute(ModelOpener models, Path featureCache, String... args) {
         CommandLine commandLine = SimclrCli.newCommandLine();
-        ModelOpener models = new TestModels(28, 10);
         ((EmbedCommand) commandLine.getSubcommands().get("embed").getCommand()).models = models;
-        ((NeighborsCommand) commandLine.getSubcommands().get("neighbors").getCommand()).models = models;
+        NeighborsCommand neighbors = (NeighborsCommand) commandLine.getSubcommands().get("neighbors").getCommand();
+        neighbors.models = models;
+        neighbors.featureCache = featureCache;
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out));
@@ -160,6 +167,40 @@ class ExploreCommandsTest {
         assertEquals(1, result.exitCode());
         assertEquals("simclr-studio: error: Dataset folder " + missing + " does not exist; pass a folder with "
                 + "STL-10 binary files, IDX files or class folders", result.err().strip());
+    }
+
+    @Test
+    void neighborsReuseCachedFeatures() throws Exception {
+        Path trained = Files.createDirectories(temp.resolve("runs/cached/model"));
+        Path weights = Files.write(trained.resolve("weights.ckpt"), new byte[] {7});
+        AtomicInteger opened = new AtomicInteger();
+        TestModels inner = new TestModels(28, 10);
+        ModelOpener counting = new ModelOpener() {
+            @Override
+            public FeatureEncoder openEncoder(Path runFolder, String device) {
+                opened.incrementAndGet();
+                return inner.openEncoder(runFolder, device);
+            }
+
+            @Override
+            public FeatureEncoder openClassifier(Path runFolder, String device) {
+                return inner.openClassifier(runFolder, device);
+            }
+        };
+        Path cache = temp.resolve("cache-reuse");
+        String[] args = {"neighbors", "--model", trained.getParent().toString(), "--data", data.toString(),
+            "--index", "7", "--k", "4", "--json"};
+
+        Result first = execute(counting, cache, args);
+        Result second = execute(counting, cache, args);
+
+        assertEquals(0, second.exitCode(), second.err());
+        assertEquals(first.out(), second.out());
+        assertEquals(1, opened.get(), "the second query reads the cached features");
+        Files.setLastModifiedTime(weights, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(weights).toMillis() + 5000));
+        assertEquals(first.out(), execute(counting, cache, args).out());
+        assertEquals(2, opened.get(), "a changed model is encoded again");
     }
 
     private static List<String> fieldNames(JsonNode node) {
