@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * <p>An entry is keyed by the model's weights file (path, size and modification time, so training the run
  * further invalidates it), the dataset folder, the split and its image count. Entries are written to a
  * temporary file and moved into place, only the most recently written {@value #KEPT_ENTRIES} are kept, and a
- * damaged entry counts as missing. The cache is an optimisation: failures to read or write it are logged
- * and never fail the command.
+ * damaged entry counts as missing. Because the cache only saves time, {@link #load} and {@link #save} log
+ * input and output errors instead of throwing them.
  */
 public final class FeatureCache {
 

@@ -110,8 +110,6 @@ public final class ImageDecoder {
      * @throws ImageDecodeException for the same reasons as {@link #decode(Path)}
      */
     public static RgbImage decodeDownscaled(Path file, int shorterSide) throws ImageDecodeException {
-        Objects.requireNonNull(file, "file");
-        requirePositive(shorterSide);
         return decodeForDisplay(file, shorterSide).image();
     }
 

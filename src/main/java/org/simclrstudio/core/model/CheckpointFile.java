@@ -110,11 +110,11 @@ public final class CheckpointFile {
         Path folder = file.getParent();
         String folderName = folder == null || folder.getFileName() == null ? "" : folder.getFileName().toString();
         if (folderName.equals("checkpoints")) {
-            return "this run cannot be resumed, so start a new run with another --out (the run's model folder "
+            return "this run cannot be resumed, so start a new run in another folder (the run's model folder "
                     + "still has the weights of its last finished epoch, if any)";
         }
         if (folderName.equals("model")) {
-            return "train this run again with a new --out, or choose another run";
+            return "train a new run, or choose another run";
         }
         return "use another copy of the file";
     }

@@ -12,17 +12,17 @@ import ai.djl.util.PairList;
  * A 2-D convolution without padding for the first layer of an encoder, computed on the CPU as patch
  * extraction plus a 1x1 convolution, with an output whose memory is channels-last.
  *
- * <p>libtorch's oneDNN kernels handle a convolution over three input channels poorly: on a 2-core
- * AVX-512 machine the weight gradient of the Keras encoder's first layer ran at about 40 GFLOP/s, and the
- * NCHW activations made every later convolution copy its output gradient to a new layout in the backward
- * pass. Here a fixed one-hot convolution, which needs no gradient, lays the {@code C*kh*kw} values of
- * each output pixel's receptive field side by side in channels-last memory, and a 1x1 convolution with
- * bias maps them to the filters. Its output is channels-last too, so the next convolutions run on
- * oneDNN's channels-last kernels and their backward passes copy nothing. The pretraining step got about
- * 12% faster (see the Training speed section of the benchmarks page).
+ * <p>libtorch 2.7.1's oneDNN kernels handle a convolution over three input channels poorly. In a profile
+ * on a 2-core AVX-512 machine, the weight gradient of the Keras encoder's first layer ran at about
+ * 40 GFLOP/s, and with NCHW activations the backward passes of the first three convolutions copied their
+ * output gradients to another layout. Here a fixed one-hot convolution, which needs no gradient, lays the
+ * {@code C*kh*kw} values of each output pixel's receptive field side by side in channels-last memory, and a
+ * 1x1 convolution with bias maps them to the filters. Its output is channels-last too, so the next
+ * convolutions run on oneDNN's channels-last kernels and their backward passes copy nothing. On that
+ * machine the pretraining step went from 222-227 to 251-262 views/s (Training speed on the benchmarks page).
  *
  * <p>Parameters, their shapes and the saved format are those of {@link Conv2d}, so checkpoints do not
- * change. On a GPU, or with padding, dilation or groups, it runs as a plain {@link Conv2d}.
+ * change. On a GPU, and with padding, dilation, groups or no bias, it runs as a plain {@link Conv2d}.
  */
 public final class PatchConv2d extends Conv2d {
 

@@ -13,8 +13,8 @@ import ai.djl.util.PairList;
  * <p>Closing releases only this block's reference: libtorch keeps what the backward pass saved (a ReLU's
  * output, a convolution's input). What nothing saved, such as the pre-activation output of a convolution
  * followed by ReLU, is freed at once. With the Keras encoder at batch 256 this lowered the peak resident
- * memory of the pretraining step benchmark from 3.7 to 2.5 GB. The block's inputs and its final output are never closed, and an
- * array that a child passes through unchanged stays open.
+ * memory of the pretraining step benchmark from 3.7 to 2.5 GB. The block's inputs and its final output
+ * are never closed, and an array that a child passes through unchanged stays open.
  */
 public final class ReleasingSequentialBlock extends ai.djl.nn.SequentialBlock {
 

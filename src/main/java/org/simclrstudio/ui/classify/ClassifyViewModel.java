@@ -15,8 +15,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.simclrstudio.core.data.RgbImage;
-import org.simclrstudio.core.image.ImageDecodeException;
 import org.simclrstudio.core.image.DecodedPicture;
+import org.simclrstudio.core.image.ImageDecodeException;
 import org.simclrstudio.core.image.ImageDecoder;
 import org.simclrstudio.core.infer.Classifier;
 import org.simclrstudio.core.infer.Prediction;
